@@ -101,6 +101,11 @@ final class Ownership {
             stewards = List.copyOf(require(stewards, "stewards of " + entity));
             require(compatibility, "compatibility of " + entity);
         }
+
+        @Override
+        public String toString() {
+            return entity;
+        }
     }
 
     // ---- systems-of-record.yaml
