@@ -170,6 +170,12 @@ final class SchemaInspection {
             + "; the canonical profile allows $id only at the document root (one schema resource per document)");
       }
     }
+    JsonNode format = node.get("format");
+    if (mode == Mode.LOAD && format != null && format.isString() && !CanonicalProfile.FORMATS.contains(format.stringValue())) {
+      String at = JsonPointers.append(pointer, "format");
+      throw reject(Reason.KEYWORD_OUTSIDE_PROFILE, at, documentName + " uses format '" + format.stringValue() + "' at "
+          + at + ", which the registry does not check; known formats: " + new java.util.TreeSet<>(CanonicalProfile.FORMATS));
+    }
     if (mode == Mode.LOAD && node.path("oneOf").isArray()) {
       checkDiscriminator(f, node.get("oneOf"), JsonPointers.append(pointer, "oneOf"));
     }

@@ -219,6 +219,14 @@ class RejectionTest {
     assertThat(schema.compiled().isValid(JSON.readTree("{\"kind\":\"card\"}"))).isFalse();
   }
 
+  @Test
+  void unknownFormatIsOutsideTheProfile() {
+    SchemaRejectedException e = rejected(() -> engine.load("{\"properties\":{\"d\":{\"type\":\"string\",\"format\":\"made-up\"}}}"));
+    assertThat(e.reason()).isEqualTo(Reason.KEYWORD_OUTSIDE_PROFILE);
+    assertThat(e.pointer()).isEqualTo("/properties/d/format");
+    assertThat(e.getMessage()).contains("made-up").contains("date-time");
+  }
+
   // ---- references -----------------------------------------------------------------------------
 
   @Test
@@ -330,7 +338,9 @@ class RejectionTest {
       "date, 2024-02-30",
       "uuid, 1234",
       "uri, not a uri",
-      "ipv4, 256.1.1.1"})
+      "ipv4, 256.1.1.1",
+      "duration, 1 day",
+      "regex, (a)\\1"})
   void formatsAreAsserted(String format, String value) {
     CompiledSchema schema = engine.load("{\"type\":\"string\",\"format\":\"" + format + "\"}").compiled();
     assertThat(schema.isValid(JsonNodeFactory.instance.stringNode(value))).isFalse();
@@ -343,7 +353,9 @@ class RejectionTest {
       "date, 2024-02-29",
       "uuid, 3f2504e0-4f89-11d3-9a0c-0305e82c3301",
       "uri, https://example.com/a?b=c",
-      "ipv4, 10.0.0.1"})
+      "ipv4, 10.0.0.1",
+      "duration, P1DT2H",
+      "regex, ^[a-z]+$"})
   void validFormatsPass(String format, String value) {
     CompiledSchema schema = engine.load("{\"type\":\"string\",\"format\":\"" + format + "\"}").compiled();
     assertThat(schema.isValid(JsonNodeFactory.instance.stringNode(value))).isTrue();
