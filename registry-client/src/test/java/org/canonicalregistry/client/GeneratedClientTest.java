@@ -99,6 +99,11 @@ class GeneratedClientTest {
           "acceptedBy": "2.3",
           "rejectedBy": "candidate",
           "description": "Old data without 'phone' is rejected."
+        }, {
+          "changeType": "TYPE_NARROWED",
+          "instance": null,
+          "acceptedBy": "2.3",
+          "rejectedBy": "candidate"
         } ],
         "checkedAgainst": ["2.0", "2.1", "2.2", "2.3"]
       }
@@ -232,11 +237,17 @@ class GeneratedClientTest {
       assertThat(change.getBreaking()).isTrue();
       assertThat(change.getNewPointer()).isEqualTo("/required/1");
     });
-    assertThat(problem.getWitnesses()).singleElement().satisfies(witness -> {
+    assertThat(problem.getWitnesses()).hasSize(2);
+    assertThat(problem.getWitnesses().get(0)).satisfies(witness -> {
       assertThat(witness.getInstance()).isEqualTo(JSON.readTree("{\"email\": \"a@example.org\"}"));
       assertThat(witness.getAcceptedBy()).isEqualTo("2.3");
       assertThat(witness.getRejectedBy()).isEqualTo("candidate");
+      assertThat(witness.getPointer()).isEqualTo("/required/1");
     });
+    // A JSON null witness is a NullNode, not a missing instance.
+    JsonNode nullInstance = problem.getWitnesses().get(1).getInstance();
+    assertThat(nullInstance).isNotNull();
+    assertThat(nullInstance.isNull()).as("instance is JSON null").isTrue();
     assertThat(problem.getCheckedAgainst()).containsExactly("2.0", "2.1", "2.2", "2.3");
   }
 
