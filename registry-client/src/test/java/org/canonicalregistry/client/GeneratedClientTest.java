@@ -55,6 +55,7 @@ class GeneratedClientTest {
         "schema": {
           "$schema": "https://json-schema.org/draft/2020-12/schema",
           "type": "object",
+          "description": "Kunde – Größe, 顧客",
           "required": ["email"],
           "properties": {
             "email": { "type": "string" },
@@ -185,6 +186,8 @@ class GeneratedClientTest {
     JsonNode schema = version.getSchema();
     assertThat(schema.isObject()).isTrue();
     assertThat(schema.at("/properties/address/$ref").asString()).isEqualTo("urn:canonical:address:1.0");
+    // The generated client decodes bodies with the platform charset; this fails on a JVM whose default is not UTF-8.
+    assertThat(schema.get("description").asString()).isEqualTo("Kunde – Größe, 顧客");
     assertThat(schema).isEqualTo(JSON.readTree(SCHEMA_VERSION).get("schema"));
 
     assertThat(received).singleElement().satisfies(request -> {
