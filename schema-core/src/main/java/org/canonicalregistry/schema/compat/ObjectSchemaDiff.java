@@ -221,13 +221,14 @@ final class ObjectSchemaDiff {
           continue;
         }
         SchemaNode o = fallback(old);
-        if (!a.isEmpty()) {
-          ctx.report(ChangeKind.PATTERN_PROPERTIES_CHANGED, old.child("patternProperties"), n,
-              "pattern " + p + " added next to other patterns that may overlap");
-        } else if (o.acceptsEverything()) {
+        if (o.acceptsEverything()) {
+          // Open model: a new pattern can only add constraints, whatever other patterns match too.
           if (!n.acceptsEverything()) {
             ctx.report(ChangeKind.PATTERN_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL, o, n, p, nonConforming());
           }
+        } else if (!a.isEmpty()) {
+          ctx.report(ChangeKind.PATTERN_PROPERTIES_CHANGED, old.child("patternProperties"), n,
+              "pattern " + p + " added next to other patterns that may overlap");
         } else if (o.rejectsEverything()) {
           if (!n.rejectsEverything()) {
             ctx.report(ChangeKind.PATTERN_PROPERTY_ADDED_TO_CLOSED_CONTENT_MODEL, o, n, p);
@@ -244,13 +245,13 @@ final class ObjectSchemaDiff {
       try (DiffContext.Scope s = ctx.at(keyFor(p))) {
         SchemaNode o = old.child("patternProperties", p);
         SchemaNode n = fallback(updated);
-        if (!b.isEmpty()) {
-          ctx.report(ChangeKind.PATTERN_PROPERTIES_CHANGED, o, updated.child("patternProperties"),
-              "pattern " + p + " removed next to other patterns that may overlap");
-        } else if (n.acceptsEverything()) {
+        if (n.acceptsEverything()) {
           if (!o.acceptsEverything()) {
             ctx.report(ChangeKind.PATTERN_PROPERTY_REMOVED_FROM_OPEN_CONTENT_MODEL, o, n, p, nonConforming());
           }
+        } else if (!b.isEmpty()) {
+          ctx.report(ChangeKind.PATTERN_PROPERTIES_CHANGED, o, updated.child("patternProperties"),
+              "pattern " + p + " removed next to other patterns that may overlap");
         } else if (n.rejectsEverything()) {
           if (!o.rejectsEverything()) {
             ctx.report(ChangeKind.PATTERN_PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL, o, n, p);
