@@ -192,15 +192,13 @@ final class CombinatorSchemaDiff {
   private static void not(DiffContext ctx, SchemaNode old, SchemaNode updated) {
     boolean ha = old.has("not");
     boolean hb = updated.has("not");
-    try (DiffContext.Scope s = ctx.at(new InstanceStep.Opaque())) {
-      if (ha && hb) {
-        JsonNode a = old.get("not");
-        JsonNode b = updated.get("not");
-        if (!a.equals(b) || ctx.containsReference(a)) {
-          ctx.report(ChangeKind.NOT_CHANGED, old.child("not"), updated.child("not"), "was " + a + ", now " + b);
-        }
-        return;
+    if (ha && hb) {
+      JsonNode a = old.get("not");
+      JsonNode b = updated.get("not");
+      if (!a.equals(b) || ctx.containsReference(a)) {
+        ctx.report(ChangeKind.NOT_CHANGED, old.child("not"), updated.child("not"), "was " + a + ", now " + b);
       }
+      return;
     }
     if (hb && !updated.child("not").rejectsEverything()) {
       ctx.report(ChangeKind.NOT_ADDED, old.child("not"), updated.child("not"), updated.get("not").toString());
@@ -224,12 +222,21 @@ final class CombinatorSchemaDiff {
     // Same condition, or a condition on one side only (then/else of a side without "if" are ignored: anything).
     SchemaNode ta = ha ? old.child("then") : old.child("then").with(TRUE);
     SchemaNode tb = hb ? updated.child("then") : updated.child("then").with(TRUE);
+    // Witness search needs an instance that meets the condition (then) or fails it (else).
+    InstanceSampler sampler = new InstanceSampler(ctx.references());
+    SchemaNode condition = ha ? old.child("if") : updated.child("if");
+    Hint[] meets = hint(sampler.sample(condition, false), sampler.sample(condition, true));
     SchemaDiff.compareSubschema(ctx, ta, tb, ChangeKind.CONDITIONAL_BRANCH_NARROWED,
-        ChangeKind.CONDITIONAL_BRANCH_WIDENED);
+        ChangeKind.CONDITIONAL_BRANCH_WIDENED, meets);
     SchemaNode ea = ha ? old.child("else") : old.child("else").with(TRUE);
     SchemaNode eb = hb ? updated.child("else") : updated.child("else").with(TRUE);
     SchemaDiff.compareSubschema(ctx, ea, eb, ChangeKind.CONDITIONAL_BRANCH_NARROWED,
         ChangeKind.CONDITIONAL_BRANCH_WIDENED);
+  }
+
+  private static Hint[] hint(JsonNode... values) {
+    return java.util.Arrays.stream(values).filter(java.util.Objects::nonNull).map(Hint.Value::new)
+        .toArray(Hint[]::new);
   }
 
   private static boolean effective(SchemaNode node) {

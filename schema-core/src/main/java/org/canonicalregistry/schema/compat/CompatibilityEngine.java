@@ -1,9 +1,15 @@
 package org.canonicalregistry.schema.compat;
 
+import com.networknt.schema.SpecificationVersion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
+import org.canonicalregistry.schema.DraftNormalizer;
+import org.canonicalregistry.schema.ReferenceResolver;
+import org.canonicalregistry.schema.SchemaEngine;
+import org.canonicalregistry.schema.SchemaReference;
+import org.canonicalregistry.schema.SchemaRejectedException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -13,6 +19,15 @@ import tools.jackson.databind.JsonNode;
  * <p>Errors: null arguments throw {@link NullPointerException}. A check running on an interrupted thread stops with
  * {@link java.util.concurrent.CancellationException}, so a caller can bound a hostile schema with a timeout. Schemas
  * are never fetched: only local references and registry references through the configured resolver are followed.
+ * A {@code $schema} naming an unsupported draft throws {@link SchemaRejectedException} ({@code INVALID_SCHEMA}).
+ *
+ * <pre>{@code
+ * CompatibilityEngine engine = CompatibilityEngine.builder()
+ *     .schemaEngine(schemaEngine)            // the real validator confirms witnesses
+ *     .referenceResolver(registryResolver)   // urn:canonical:<entity>:<M>.<m>
+ *     .build();
+ * CompatibilityReport r = engine.check(BACKWARD_TRANSITIVE, STRICT, candidate, publishedOldestFirst);
+ * }</pre>
  */
 public final class CompatibilityEngine {
   private final DocumentSource documents;
@@ -26,6 +41,17 @@ public final class CompatibilityEngine {
     this.normalizer = Objects.requireNonNull(normalizer);
     this.validator = validator;
     this.witnesses = witnesses && validator != null;
+  }
+
+  /** A builder with the defaults: witnesses on, confirmed by {@link SchemaEngine#withDefaults()}, no registry references
+   * resolvable, schemas without {@code $schema} read as 2020-12. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Same as {@code builder().build()}. */
+  public static CompatibilityEngine withDefaults() {
+    return builder().build();
   }
 
   /**
@@ -95,5 +121,66 @@ public final class CompatibilityEngine {
 
   private SchemaDocument document(JsonNode schema) {
     return new SchemaDocument("", normalizer.apply(schema));
+  }
+
+  /** Configures a {@link CompatibilityEngine}. Not thread-safe; {@link #build()} copies what it needs. */
+  public static final class Builder {
+    private SchemaEngine schemaEngine;
+    private ReferenceResolver resolver = ReferenceResolver.none();
+    private SpecificationVersion defaultDraft = SpecificationVersion.DRAFT_2020_12;
+    private boolean witnesses = true;
+
+    private Builder() {
+    }
+
+    /**
+     * The validator that confirms witnesses. It should resolve the same registry references as
+     * {@link #referenceResolver(ReferenceResolver)}. Default: {@link SchemaEngine#withDefaults()}.
+     */
+    public Builder schemaEngine(SchemaEngine engine) {
+      this.schemaEngine = Objects.requireNonNull(engine, "engine");
+      return this;
+    }
+
+    /** Resolves {@code urn:canonical:} references while diffing. Default: {@link ReferenceResolver#none()}. */
+    public Builder referenceResolver(ReferenceResolver resolver) {
+      this.resolver = Objects.requireNonNull(resolver, "resolver");
+      return this;
+    }
+
+    /** The draft of schemas that have no {@code $schema}. Default: 2020-12. */
+    public Builder defaultDraft(SpecificationVersion draft) {
+      this.defaultDraft = Objects.requireNonNull(draft, "draft");
+      return this;
+    }
+
+    /** Whether breaking changes get witnesses (costs validator runs). Default: true. */
+    public Builder witnesses(boolean enabled) {
+      this.witnesses = enabled;
+      return this;
+    }
+
+    public CompatibilityEngine build() {
+      SchemaEngine validatorEngine = schemaEngine != null ? schemaEngine : SchemaEngine.withDefaults();
+      ReferenceResolver r = resolver;
+      SpecificationVersion draft = defaultDraft;
+      DocumentSource documents = uri -> SchemaReference.parse(uri).flatMap(r::resolve);
+      UnaryOperator<JsonNode> normalizer = schema -> normalise(schema, draft);
+      InstanceValidator validator = schema -> {
+        // The validator reads $schema itself; only a non-default draft for a schema without one needs help.
+        JsonNode toCompile = draft != SpecificationVersion.DRAFT_2020_12 && schema.isObject() && !schema.has("$schema")
+            ? normalise(schema, draft) : schema;
+        return validatorEngine.compile(toCompile)::isValid;
+      };
+      return new CompatibilityEngine(documents, normalizer, validator, witnesses);
+    }
+
+    private static JsonNode normalise(JsonNode schema, SpecificationVersion draft) {
+      try {
+        return DraftNormalizer.toDraft2020(schema, draft);
+      } catch (IllegalArgumentException e) {
+        throw new SchemaRejectedException(SchemaRejectedException.Reason.INVALID_SCHEMA, "/$schema", e.getMessage());
+      }
+    }
   }
 }

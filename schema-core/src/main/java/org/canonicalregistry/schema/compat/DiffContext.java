@@ -131,8 +131,10 @@ final class DiffContext {
         s.append(i.anyElement() ? "[]" : "[" + i.index() + "]");
       } else if (step instanceof InstanceStep.OtherKey) {
         s.append(s.length() > 0 ? ".*" : "*");
+      } else if (step instanceof InstanceStep.Name) {
+        s.append(s.length() > 0 ? ".(names)" : "(names)");
       } else {
-        s.append(s.length() > 0 ? ".(name)" : "(name)");
+        s.append(s.length() > 0 ? ".(negation)" : "(negation)");
       }
     }
     return s.toString();

@@ -35,7 +35,7 @@ final class ObjectSchemaDiff {
             ChangeKind.UNEVALUATED_PROPERTIES_NARROWED, ChangeKind.UNEVALUATED_PROPERTIES_WIDENED);
       }
     }
-    try (DiffContext.Scope s = ctx.at(new InstanceStep.Opaque())) {
+    try (DiffContext.Scope s = ctx.at(new InstanceStep.Name())) {
       if (old.has("propertyNames") || updated.has("propertyNames")) {
         SchemaDiff.compareSubschema(ctx, old.child("propertyNames"), updated.child("propertyNames"),
             ChangeKind.PROPERTY_NAMES_NARROWED, ChangeKind.PROPERTY_NAMES_WIDENED);

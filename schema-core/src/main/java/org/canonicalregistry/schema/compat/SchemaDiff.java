@@ -96,20 +96,20 @@ final class SchemaDiff {
    * family's own kinds; schema-to-schema changes recurse.
    */
   static void compareSubschema(DiffContext ctx, SchemaNode old, SchemaNode updated, ChangeKind narrowed,
-                               ChangeKind widened) {
+                               ChangeKind widened, Hint... hints) {
     if (old.acceptsEverything() && updated.acceptsEverything()) {
       return;
     }
     if (updated.rejectsEverything()) {
       if (!old.rejectsEverything()) {
-        ctx.report(narrowed, old, updated, old.acceptsEverything() ? "closed: was any value, now none" : "closed: now no value");
+        ctx.report(narrowed, old, updated, old.acceptsEverything() ? "closed: was any value, now none" : "closed: now no value", hints);
       }
     } else if (old.rejectsEverything()) {
-      ctx.report(widened, old, updated, updated.acceptsEverything() ? "opened: was no value, now any" : "opened: was no value");
+      ctx.report(widened, old, updated, updated.acceptsEverything() ? "opened: was no value, now any" : "opened: was no value", hints);
     } else if (old.acceptsEverything() && !References.isBareReference(updated)) {
-      ctx.report(narrowed, old, updated, "constrained where any value was allowed");
+      ctx.report(narrowed, old, updated, "constrained where any value was allowed", hints);
     } else if (updated.acceptsEverything() && !References.isBareReference(old)) {
-      ctx.report(widened, old, updated, "any value allowed where values were constrained");
+      ctx.report(widened, old, updated, "any value allowed where values were constrained", hints);
     } else {
       compare(ctx, old, updated);
     }

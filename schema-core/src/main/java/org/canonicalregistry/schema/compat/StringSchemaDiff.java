@@ -25,6 +25,48 @@ final class StringSchemaDiff {
         ChangeKind.FORMAT_CHANGED);
   }
 
+  private static final String[] PROBES;
+
+  static {
+    List<String> probes = new ArrayList<>(List.of("", "a", "ab", "abc", "aaaaaaaaaa", "A", "AB", "Ab", "0", "12", "123",
+        "a1", "1a", "-", "_", ".", " ", "@", "a@b.c", "a b", "a-b", "a_b", "a.b", "x-a", "ä"));
+    for (char c = 'a'; c <= 'z'; c++) {
+      probes.add(String.valueOf(c));
+    }
+    for (char c = 'A'; c <= 'Z'; c++) {
+      probes.add(String.valueOf(c));
+    }
+    for (char c = '0'; c <= '9'; c++) {
+      probes.add(String.valueOf(c));
+    }
+    PROBES = probes.toArray(new String[0]);
+  }
+
+  /** Strings that one pattern accepts and the other does not (checked with RE2J, confirmed later). */
+  private static List<Hint> distinguishing(JsonNode a, JsonNode b) {
+    List<Hint> hints = new ArrayList<>();
+    for (String probe : PROBES) {
+      if (matches(a, probe) != matches(b, probe)) {
+        hints.add(new Hint.Value(JsonNodeFactory.instance.stringNode(probe)));
+        if (hints.size() >= 8) {
+          break;
+        }
+      }
+    }
+    return hints;
+  }
+
+  private static boolean matches(JsonNode pattern, String s) {
+    if (pattern == null || !pattern.isString()) {
+      return true;
+    }
+    try {
+      return com.google.re2j.Pattern.compile(pattern.asString()).matcher(s).find();
+    } catch (com.google.re2j.PatternSyntaxException e) {
+      return false;
+    }
+  }
+
   private static void assertion(DiffContext ctx, SchemaNode old, SchemaNode updated, String keyword, ChangeKind added,
                                 ChangeKind removed, ChangeKind changed) {
     JsonNode a = old.get(keyword);
@@ -39,6 +81,9 @@ final class StringSchemaDiff {
           hints.add(new Hint.Value(JsonNodeFactory.instance.stringNode(FormatSamples.valid(f.asString()))));
         }
       }
+    }
+    if (keyword.equals("pattern")) {
+      hints.addAll(distinguishing(a, b));
     }
     SchemaNode o = old.child(keyword);
     SchemaNode n = updated.child(keyword);

@@ -243,6 +243,16 @@ final class WitnessFinder {
         }
         parent = cur;
         cur = next;
+      } else if (step instanceof InstanceStep.Name) {
+        if (!last || !value.isString() || !cur.isObject() && parent != null) {
+          return null;
+        }
+        if (!cur.isObject()) {
+          root = F.objectNode();
+          cur = root;
+        }
+        ((ObjectNode) cur).set(value.asString(), F.nullNode());
+        return root;
       } else if (step instanceof InstanceStep.Index idx) {
         if (!cur.isArray()) {
           return null;
