@@ -136,6 +136,8 @@ public enum ChangeKind {
   // ---- references and keywords the engine cannot judge
   REFERENCE_UNRESOLVED(Breaks.BOTH, "{subject} refers to a schema the engine cannot resolve, so it cannot prove the change safe ({detail})."),
   UNDECIDABLE_KEYWORD_CHANGED(Breaks.BOTH, "{subject} changed a rule the engine cannot compare ({detail})."),
+  EXTENSION_ANNOTATION_CHANGED(Breaks.NEITHER,
+      "{subject} changed a project annotation that does not affect validation ({detail})."),
   UNKNOWN_KEYWORD_CHANGED(Breaks.BOTH, "{subject} changed an unknown keyword; the engine treats it as breaking ({detail}).");
 
   private final Breaks strict;

@@ -6,9 +6,13 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Keywords the engine does not understand (or knows but cannot compare, such as {@code $dynamicRef}). A change to any
- * of them is reported as breaking both ways, never silently compatible.
+ * of them is reported as breaking both ways, never silently compatible. The exception is the project's own annotation
+ * prefix {@code x-} (see the canonical profile): such keywords are annotations by definition, so their changes are
+ * reported as {@link ChangeKind#EXTENSION_ANNOTATION_CHANGED}, which breaks nothing.
  */
 final class UnknownKeywordDiff {
+  static final String EXTENSION_PREFIX = "x-";
+
   private UnknownKeywordDiff() {
   }
 
@@ -33,7 +37,9 @@ final class UnknownKeywordDiff {
       if (undecidable && a != null && a.equals(b) && old.document().root().equals(updated.document().root())) {
         continue;
       }
-      ctx.report(undecidable ? ChangeKind.UNDECIDABLE_KEYWORD_CHANGED : ChangeKind.UNKNOWN_KEYWORD_CHANGED,
+      ChangeKind kind = undecidable ? ChangeKind.UNDECIDABLE_KEYWORD_CHANGED
+          : k.startsWith(EXTENSION_PREFIX) ? ChangeKind.EXTENSION_ANNOTATION_CHANGED : ChangeKind.UNKNOWN_KEYWORD_CHANGED;
+      ctx.report(kind,
           old.child(k), updated.child(k), "'" + k + "' was " + (a == null ? "absent" : a) + ", now "
               + (b == null ? "absent" : b));
     }

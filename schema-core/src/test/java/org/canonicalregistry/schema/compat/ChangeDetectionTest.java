@@ -182,7 +182,10 @@ class ChangeDetectionTest {
         c("remote reference", "{'$ref':'https://example.com/a.json'}", "{'$ref':'https://example.com/b.json'}", REFERENCE_UNRESOLVED, BOTH, BOTH),
         c("dangling local reference", "{'type':'string'}", "{'$ref':'#/$defs/missing'}", REFERENCE_UNRESOLVED, BOTH, BOTH),
         c("dynamic reference changed", "{'$dynamicRef':'#a'}", "{'$dynamicRef':'#b'}", UNDECIDABLE_KEYWORD_CHANGED, BOTH, BOTH),
-        c("unknown keyword changed", "{'type':'string','x-rule':1}", "{'type':'string','x-rule':2}", UNKNOWN_KEYWORD_CHANGED, BOTH, BOTH));
+        c("unknown keyword changed", "{'type':'string','customRule':1}", "{'type':'string','customRule':2}", UNKNOWN_KEYWORD_CHANGED, BOTH, BOTH),
+        c("unknown keyword added", "{'type':'string'}", "{'type':'string','customRule':2}", UNKNOWN_KEYWORD_CHANGED, BOTH, BOTH),
+        c("project annotation changed", "{'type':'string','x-classification':'INTERNAL'}",
+            "{'type':'string','x-classification':'PII'}", EXTENSION_ANNOTATION_CHANGED, NEITHER, NEITHER));
   }
 
   private static final CompatibilityEngine ENGINE = TestEngines.diffOnly();
