@@ -56,11 +56,23 @@ final class SchemaInspection {
   }
 
   /**
-   * Inspects {@code root} and, transitively, every registry document it references.
+   * What an inspection found.
    *
-   * @return the registry references {@code root} itself uses
+   * @param references the registry references the root document uses directly
+   * @param documents  every registry document reachable from it, as checked (the compiled validator is
+   *                   given exactly these, so what was checked is what runs)
    */
-  static Set<SchemaReference> inspect(JsonNode root, Mode mode, ReferenceResolver resolver) {
+  record Findings(Set<SchemaReference> references, Map<SchemaReference, JsonNode> documents) {
+    Findings {
+      references = Collections.unmodifiableSet(new LinkedHashSet<>(references));
+      documents = Map.copyOf(documents);
+    }
+  }
+
+  /**
+   * Inspects {@code root} and, transitively, every registry document it references.
+   */
+  static Findings inspect(JsonNode root, Mode mode, ReferenceResolver resolver) {
     Map<SchemaReference, JsonNode> documents = new HashMap<>();
     SchemaInspection top = new SchemaInspection(mode, resolver, "schema", root, documents);
     top.run();
@@ -79,7 +91,7 @@ final class SchemaInspection {
         }
       }
     }
-    return Collections.unmodifiableSet(top.references);
+    return new Findings(top.references, documents);
   }
 
   private void run() {
