@@ -53,7 +53,7 @@ final class LinearTimeRegex implements RegularExpressionFactory {
       char c = ecma.charAt(i);
       if (c == '\\' && i + 1 < ecma.length()) {
         char next = ecma.charAt(i + 1);
-        if (next == 'u' && i + 5 < ecma.length() + 0 && isHex4(ecma, i + 2)) {
+        if (next == 'u' && isHex4(ecma, i + 2)) {
           out.append("\\x{").append(ecma, i + 2, i + 6).append('}');
           i += 5;
           continue;

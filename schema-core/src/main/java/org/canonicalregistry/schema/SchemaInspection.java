@@ -170,6 +170,15 @@ final class SchemaInspection {
             + "; the canonical profile allows $id only at the document root (one schema resource per document)");
       }
     }
+    JsonNode format = node.get("format");
+    if (mode == Mode.LOAD && format != null && format.isString() && !CanonicalProfile.FORMATS.contains(format.stringValue())) {
+      String at = JsonPointers.append(pointer, "format");
+      throw reject(Reason.KEYWORD_OUTSIDE_PROFILE, at, documentName + " uses format '" + format.stringValue() + "' at "
+          + at + ", which the registry does not check; known formats: " + new java.util.TreeSet<>(CanonicalProfile.FORMATS));
+    }
+    if (mode == Mode.LOAD && node.path("oneOf").isArray()) {
+      checkDiscriminator(f, node.get("oneOf"), JsonPointers.append(pointer, "oneOf"));
+    }
     JsonNode schema = node.get("$schema");
     if (schema != null) {
       checkDialect(schema, JsonPointers.append(pointer, "$schema"));
@@ -207,6 +216,73 @@ final class SchemaInspection {
         edge(node, f.resourceRoot());
       }
     }
+  }
+
+  /**
+   * The profile allows {@code oneOf} only as a tagged union: every branch requires one common property
+   * whose {@code const} differs per branch, so generated code can pick the branch from that property.
+   */
+  private void checkDiscriminator(Frame f, JsonNode branches, String at) {
+    Set<String> common = null;
+    List<JsonNode> resolved = new ArrayList<>();
+    for (int i = 0; i < branches.size(); i++) {
+      JsonNode branch = followRefs(f, branches.get(i), JsonPointers.append(at, i));
+      resolved.add(branch);
+      Set<String> tags = new LinkedHashSet<>();
+      if (branch != null && branch.isObject()) {
+        for (Map.Entry<String, JsonNode> p : branch.path("properties").properties()) {
+          boolean required = false;
+          for (JsonNode r : branch.path("required")) {
+            required |= r.isString() && r.stringValue().equals(p.getKey());
+          }
+          if (required && p.getValue().has("const")) {
+            tags.add(p.getKey());
+          }
+        }
+      }
+      if (common == null) {
+        common = tags;
+      } else {
+        common.retainAll(tags);
+      }
+    }
+    if (common != null) {
+      for (String tag : common) {
+        Set<JsonNode> values = new java.util.HashSet<>();
+        boolean distinct = true;
+        for (JsonNode branch : resolved) {
+          distinct &= values.add(branch.path("properties").path(tag).get("const"));
+        }
+        if (distinct) {
+          return;
+        }
+      }
+    }
+    throw reject(Reason.KEYWORD_OUTSIDE_PROFILE, at, documentName + " uses oneOf at " + at
+        + " without a discriminator; the canonical profile needs every branch to require one common property"
+        + " whose const value differs per branch (see docs/canonical-profile.md)");
+  }
+
+  /** Follows a short chain of $refs (local or registry) to the schema a oneOf branch stands for. */
+  private JsonNode followRefs(Frame f, JsonNode branch, String at) {
+    JsonNode current = branch;
+    JsonNode resourceRoot = f.resourceRoot();
+    for (int hops = 0; hops < 16 && current != null && current.isObject() && current.path("$ref").isString(); hops++) {
+      String ref = current.get("$ref").stringValue();
+      String refAt = JsonPointers.append(at, "$ref");
+      if (ref.startsWith(SchemaReference.PREFIX) && resources.get(withoutFragment(ref)) == null) {
+        checkRef(ref, refAt, f);
+        JsonNode document = registryDocuments.get(SchemaReference.parse(ref).orElseThrow());
+        String fragment = fragment(ref);
+        current = fragment.isEmpty() ? document : pointerTarget(document, fragment);
+        resourceRoot = document;
+      } else if (ref.startsWith("#")) {
+        current = localTarget(resourceRoot, ref.substring(1), ref, refAt);
+      } else {
+        current = checkRef(ref, refAt, f);
+      }
+    }
+    return current;
   }
 
   private void checkDialect(JsonNode schema, String at) {
@@ -383,7 +459,7 @@ final class SchemaInspection {
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c == '%' && i + 2 < s.length() + 0 && Character.digit(s.charAt(i + 1), 16) >= 0
+      if (c == '%' && i + 2 < s.length() && Character.digit(s.charAt(i + 1), 16) >= 0
           && Character.digit(s.charAt(i + 2), 16) >= 0) {
         bytes.write(Integer.parseInt(s.substring(i + 1, i + 3), 16));
         i += 2;
