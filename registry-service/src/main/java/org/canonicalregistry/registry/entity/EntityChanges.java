@@ -1,0 +1,44 @@
+package org.canonicalregistry.registry.entity;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.canonicalregistry.registry.problem.InvalidField;
+import org.canonicalregistry.registry.problem.RegistryException;
+
+/**
+ * The new values of an entity's mutable fields (full replacement: a PATCH endpoint merges the request over
+ * {@link EntityService#get} first). The name and the timestamps cannot change. Construction validates like
+ * {@link NewEntity} and throws one VALIDATION_FAILED {@link RegistryException}.
+ *
+ * @param domain required, lower-kebab
+ * @param description null is stored as empty
+ * @param owners null means none
+ * @param compatibilityMode null means {@link CompatibilityMode#DEFAULT}
+ * @param compatibilityPolicy null means {@link CompatibilityPolicy#DEFAULT}
+ * @param systemOfRecord null clears it
+ */
+public record EntityChanges(String domain, String description, Set<String> owners,
+                            CompatibilityMode compatibilityMode, CompatibilityPolicy compatibilityPolicy,
+                            String systemOfRecord) {
+
+    public EntityChanges {
+        List<InvalidField> errors = EntityRules.errors();
+        EntityRules.kebab(errors, "/domain", domain, true);
+        EntityRules.description(errors, description);
+        EntityRules.owners(errors, owners == null ? Set.of() : owners);
+        EntityRules.kebab(errors, "/systemOfRecord", systemOfRecord, false);
+        EntityRules.throwIfAny(errors);
+        description = description == null ? "" : description;
+        owners = owners == null ? Set.of() : Collections.unmodifiableSortedSet(new TreeSet<>(owners));
+        compatibilityMode = compatibilityMode == null ? CompatibilityMode.DEFAULT : compatibilityMode;
+        compatibilityPolicy = compatibilityPolicy == null ? CompatibilityPolicy.DEFAULT : compatibilityPolicy;
+    }
+
+    /** The current values of {@code entity}, as a starting point for a partial update. */
+    public static EntityChanges of(Entity entity) {
+        return new EntityChanges(entity.domain(), entity.description(), entity.owners(), entity.compatibilityMode(),
+                entity.compatibilityPolicy(), entity.systemOfRecord());
+    }
+}

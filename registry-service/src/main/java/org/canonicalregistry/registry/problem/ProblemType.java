@@ -1,0 +1,54 @@
+package org.canonicalregistry.registry.problem;
+
+import java.net.URI;
+
+/**
+ * The closed catalogue of problems the registry reports. Each constant has a stable {@code type} URI
+ * ({@code https://canonical-registry.org/problems/<kebab-name>}), the HTTP status it maps to and a short
+ * human title; clients switch on the URI, never on the title or the detail text.
+ */
+public enum ProblemType {
+    ENTITY_NOT_FOUND(404, "Entity not found"),
+    VERSION_NOT_FOUND(404, "Schema version not found"),
+    ENTITY_ALREADY_EXISTS(409, "Entity already exists"),
+    SCHEMA_REJECTED(422, "Schema rejected"),
+    INCOMPATIBLE_CHANGE(409, "Incompatible change"),
+    CONFLICT(409, "Conflict"),
+    MALFORMED_REQUEST(400, "Malformed request"),
+    /** Well-formed input that breaks a field rule (name pattern, length...); carries an {@code errors} list. */
+    VALIDATION_FAILED(400, "Validation failed"),
+    PAYLOAD_TOO_LARGE(413, "Payload too large"),
+    UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+    NOT_ACCEPTABLE(406, "Not acceptable"),
+    METHOD_NOT_ALLOWED(405, "Method not allowed"),
+    NOT_FOUND(404, "Not found"),
+    INTERNAL_ERROR(500, "Internal error");
+
+    /** Prefix shared by every problem type URI. */
+    public static final String BASE_URI = "https://canonical-registry.org/problems/";
+
+    private final int status;
+    private final String title;
+    private final URI type;
+
+    ProblemType(int status, String title) {
+        this.status = status;
+        this.title = title;
+        this.type = URI.create(BASE_URI + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+    }
+
+    /** The HTTP status code (e.g. 404). */
+    public int status() {
+        return status;
+    }
+
+    /** Short, stable, human-readable summary, the same for every occurrence. */
+    public String title() {
+        return title;
+    }
+
+    /** The stable problem type URI, e.g. {@code https://canonical-registry.org/problems/entity-not-found}. */
+    public URI type() {
+        return type;
+    }
+}

@@ -1,0 +1,231 @@
+package org.canonicalregistry.registry.schema;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.canonicalregistry.registry.RegistryLimits;
+import org.canonicalregistry.registry.entity.EntityService;
+import org.canonicalregistry.registry.problem.EntityNotFoundException;
+import org.canonicalregistry.registry.problem.InvalidField;
+import org.canonicalregistry.registry.problem.ProblemType;
+import org.canonicalregistry.registry.problem.RegistryException;
+import org.canonicalregistry.registry.problem.SchemaRejectedProblem;
+import org.canonicalregistry.registry.problem.VersionNotFoundException;
+import org.canonicalregistry.schema.CanonicalSchema;
+import org.canonicalregistry.schema.CompiledSchema;
+import org.canonicalregistry.schema.SchemaEngine;
+import org.canonicalregistry.schema.SchemaRejectedException;
+import org.canonicalregistry.schema.ValidationReport;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Registers and reads an entity's schema versions and validates documents against them. Thread-safe.
+ *
+ * <p>Registration is serialised per entity: it locks the entity row ({@code SELECT … FOR UPDATE}) for its one
+ * transaction, so concurrent registrations for one entity get gap-free, unique version numbers; unique
+ * constraints on (entity, major, minor), (entity, fingerprint) and (global id) are the last line of defence.
+ * Stored content never changes.
+ *
+ * <p>All failures are {@link RegistryException}s: {@link EntityNotFoundException}, {@link VersionNotFoundException},
+ * {@link SchemaRejectedProblem} (SCHEMA_REJECTED for schemas; MALFORMED_REQUEST / PAYLOAD_TOO_LARGE for payloads),
+ * VALIDATION_FAILED for bad arguments (blank actor, overlong reason).
+ */
+@Service
+public class SchemaVersionService {
+
+    static final int MAX_REASON = 1000;
+    static final int MAX_ACTOR = 128;
+
+    private final SchemaVersionRepository repository;
+    private final EntityService entities;
+    private final SchemaEngine engine;
+    private final CompiledSchemaCache compiled;
+    private final RegistryLimits limits;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final VersionNumbering numbering = new VersionNumbering();
+
+    SchemaVersionService(SchemaVersionRepository repository, EntityService entities, SchemaEngine engine,
+                         CompiledSchemaCache compiled, RegistryLimits limits, JsonMapper json, Clock clock) {
+        this.repository = repository;
+        this.entities = entities;
+        this.engine = engine;
+        this.compiled = compiled;
+        this.limits = limits;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /**
+     * Registers a schema for an existing entity. The schema goes through {@link SchemaEngine#load} (bounds, strict
+     * UTF-8, meta-schema, canonical profile, references that must exist in this registry). Identical canonical
+     * content already registered for this entity returns {@link RegistrationResult.AlreadyRegistered} with the
+     * existing version (whatever its state) and writes nothing. Otherwise the next version is the next minor of the
+     * highest major, or {@code major+1 .0} with {@code newMajor}; the first version is 1.0.
+     *
+     * @param entity existing entity name
+     * @param schemaUtf8 the schema document as UTF-8 bytes; never null
+     * @param newMajor open a new major line
+     * @param reason why (null = empty), at most 1000 characters
+     * @param actor principal registering; non-blank, at most 128 characters
+     * @throws EntityNotFoundException no such entity
+     * @throws SchemaRejectedProblem the schema failed schema-core's checks (type SCHEMA_REJECTED)
+     * @throws RegistryException VALIDATION_FAILED for a bad reason/actor; CONFLICT if the database refused a
+     *                           duplicate despite the lock (should not happen; safe to retry)
+     */
+    @Transactional
+    public RegistrationResult register(String entity, byte[] schemaUtf8, boolean newMajor, String reason, String actor) {
+        String why = reason == null ? "" : reason;
+        checkArguments(why, actor);
+        entities.get(entity);
+        CanonicalSchema schema = load(entity, schemaUtf8);
+        // Lock only after the expensive load: versions are immutable, so what load resolved stays valid.
+        entities.lockForUpdate(entity);
+        Optional<SchemaVersion> same = repository.findByFingerprint(entity, schema.fingerprint());
+        if (same.isPresent()) {
+            return new RegistrationResult.AlreadyRegistered(same.get());
+        }
+        VersionNumber number = numbering.next(repository.numbers(entity), newMajor);
+        SchemaVersion version = new SchemaVersion(entity, number.major(), number.minor(), repository.nextGlobalId(),
+                schema.canonicalJson(), schema.fingerprint(), SchemaState.PUBLISHED, null, null,
+                List.copyOf(schema.references()), clock.instant().truncatedTo(ChronoUnit.MICROS), actor, why);
+        try {
+            repository.insert(version);
+        } catch (DuplicateKeyException e) {
+            throw new RegistryException(ProblemType.CONFLICT, "concurrent registration for entity "
+                    + RegistryException.quoted(entity) + " collided on " + version.version() + "; retry", Map.of(), e);
+        }
+        return new RegistrationResult.Created(version);
+    }
+
+    /** As {@link #register(String, byte[], boolean, String, String)}, for a schema the web layer already parsed. */
+    @Transactional
+    public RegistrationResult register(String entity, JsonNode schema, boolean newMajor, String reason, String actor) {
+        return register(entity, json.writeValueAsBytes(schema), newMajor, reason, actor);
+    }
+
+    /**
+     * @throws EntityNotFoundException no such entity
+     * @throws VersionNotFoundException the entity has no version matching the selector
+     */
+    @Transactional(readOnly = true)
+    public SchemaVersion get(String entity, VersionSelector selector) {
+        entities.get(entity);
+        return find(entity, selector)
+                .orElseThrow(() -> new VersionNotFoundException(entity + "@" + selector));
+    }
+
+    /** The matching version, or empty (also for an unknown entity). */
+    @Transactional(readOnly = true)
+    public Optional<SchemaVersion> find(String entity, VersionSelector selector) {
+        if (selector instanceof VersionSelector.Exact exact) {
+            return repository.find(entity, exact.major(), exact.minor());
+        }
+        if (selector instanceof VersionSelector.LatestOfMajor line) {
+            return repository.findLatest(entity, line.major());
+        }
+        return repository.findLatest(entity, null);
+    }
+
+    /** @throws VersionNotFoundException no version has this global id */
+    @Transactional(readOnly = true)
+    public SchemaVersion getByGlobalId(long globalId) {
+        return findByGlobalId(globalId).orElseThrow(() -> new VersionNotFoundException("with global id " + globalId));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<SchemaVersion> findByGlobalId(long globalId) {
+        return repository.findByGlobalId(globalId);
+    }
+
+    /**
+     * Every version of the entity, all states, ordered by major then minor; empty when it has none.
+     *
+     * @throws EntityNotFoundException no such entity
+     */
+    @Transactional(readOnly = true)
+    public List<SchemaVersion> list(String entity) {
+        entities.get(entity);
+        return repository.list(entity);
+    }
+
+    /**
+     * Validates a JSON document against a version of an entity's schema and reports every violation.
+     *
+     * @param payload UTF-8 JSON; parsed with the configured byte and depth limits
+     * @throws EntityNotFoundException / VersionNotFoundException as {@link #get}
+     * @throws SchemaRejectedProblem PAYLOAD_TOO_LARGE (with {@code limit}) or MALFORMED_REQUEST when the payload
+     *                               is not acceptable JSON
+     */
+    @Transactional(readOnly = true)
+    public ValidationReport validate(String entity, VersionSelector selector, byte[] payload) {
+        return validate(get(entity, selector), payload);
+    }
+
+    /** As {@link #validate(String, VersionSelector, byte[])} for the version with this global id. */
+    @Transactional(readOnly = true)
+    public ValidationReport validate(long globalId, byte[] payload) {
+        return validate(getByGlobalId(globalId), payload);
+    }
+
+    private ValidationReport validate(SchemaVersion version, byte[] payload) {
+        JsonNode instance;
+        try {
+            instance = engine.parseInstance(payload);
+        } catch (SchemaRejectedException e) {
+            boolean tooLarge = e.reason() == SchemaRejectedException.Reason.TOO_LARGE;
+            throw SchemaRejectedProblem.of(tooLarge ? ProblemType.PAYLOAD_TOO_LARGE : ProblemType.MALFORMED_REQUEST,
+                    "payload for " + version.coordinates(), e, limitFor(e));
+        }
+        return compiledFor(version).validate(instance);
+    }
+
+    /** The compiled validator of a stored version, cached by global id. */
+    CompiledSchema compiledFor(SchemaVersion version) {
+        return compiled.get(version.globalId(), () -> {
+            try {
+                return engine.compile(json.readTree(version.canonicalJson()));
+            } catch (SchemaRejectedException e) {
+                // Stored content passed load() when registered; failing now means the engine changed under it.
+                throw new RegistryException(ProblemType.INTERNAL_ERROR, "stored schema " + version.coordinates()
+                        + " no longer compiles: " + e.getMessage(), Map.of(), e);
+            }
+        });
+    }
+
+    private CanonicalSchema load(String entity, byte[] schemaUtf8) {
+        try {
+            return engine.load(schemaUtf8);
+        } catch (SchemaRejectedException e) {
+            throw SchemaRejectedProblem.of(ProblemType.SCHEMA_REJECTED,
+                    "schema for entity " + RegistryException.quoted(entity), e, limitFor(e));
+        }
+    }
+
+    private Integer limitFor(SchemaRejectedException e) {
+        if (e.reason() == SchemaRejectedException.Reason.TOO_LARGE) {
+            return limits.maxBytes();
+        }
+        if (e.reason() == SchemaRejectedException.Reason.TOO_DEEP) {
+            return limits.maxDepth();
+        }
+        return null;
+    }
+
+    private static void checkArguments(String reason, String actor) {
+        if (reason.length() > MAX_REASON) {
+            throw RegistryException.validationFailed(List.of(new InvalidField("/reason",
+                    "is " + reason.length() + " characters long; the limit is " + MAX_REASON)));
+        }
+        if (actor == null || actor.isBlank() || actor.length() > MAX_ACTOR) {
+            throw RegistryException.validationFailed(List.of(new InvalidField("/actor",
+                    "must be a principal name of 1.." + MAX_ACTOR + " characters, was " + RegistryException.quoted(actor))));
+        }
+    }
+}

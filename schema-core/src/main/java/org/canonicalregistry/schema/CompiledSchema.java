@@ -1,0 +1,26 @@
+package org.canonicalregistry.schema;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A schema ready to validate instances. Implementations are immutable and thread-safe; validation
+ * never fetches anything and regular expressions run in linear time.
+ */
+public interface CompiledSchema {
+
+  /**
+   * Fail-fast check.
+   *
+   * @param instance not null (use {@code NullNode} for JSON null)
+   * @return true when the instance is valid
+   */
+  boolean isValid(JsonNode instance);
+
+  /**
+   * Full check.
+   *
+   * @param instance not null
+   * @return all violations, each with instance pointer, schema location and keyword
+   */
+  ValidationReport validate(JsonNode instance);
+}
