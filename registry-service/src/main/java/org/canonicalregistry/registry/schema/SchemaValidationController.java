@@ -7,6 +7,7 @@ import org.canonicalregistry.schema.ValidationReport;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -26,7 +27,7 @@ class SchemaValidationController implements ValidationApi {
     }
 
     @Override
-    public ResponseEntity<ValidationResult> validatePayload(String name, String version, Object body) {
+    public ResponseEntity<ValidationResult> validatePayload(String name, String version, JsonNode body) {
         // The body was already parsed (and bounded) by the HTTP layer; the service re-checks its own bounds.
         ValidationReport report = versions.validate(name, VersionSelector.parse(version), json.writeValueAsBytes(body));
         return ResponseEntity.ok(new ValidationResult()
