@@ -271,6 +271,33 @@ class RejectionTest {
     assertThat(e.getMessage()).contains("reference cycle").contains("never descends into the instance");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"load", "compile"})
+  void exponentialFanOutOfInPlaceApplicatorsIsInvalid(String path) {
+    StringBuilder defs = new StringBuilder();
+    for (int i = 0; i < 20; i++) {
+      String next = "#/$defs/a" + (i + 1);
+      defs.append("\"a").append(i).append("\":{\"allOf\":[{\"$ref\":\"").append(next)
+          .append("\"},{\"$ref\":\"").append(next).append("\"}]},");
+    }
+    String schema = "{\"$defs\":{" + defs + "\"a20\":{\"type\":\"string\"}},\"$ref\":\"#/$defs/a0\"}";
+    SchemaRejectedException e = rejected(path.equals("load")
+        ? () -> engine.load(schema) : () -> engine.compile(JSON.readTree(schema)));
+    assertThat(e.reason()).isEqualTo(Reason.INVALID_SCHEMA);
+    assertThat(e.getMessage()).contains("more than 10000 subschemas").contains("the limit is 10000");
+  }
+
+  @Test
+  void modestSharingOfDefinitionsIsFine() {
+    CanonicalSchema schema = engine.load("""
+        {"$defs":{"s":{"type":"string","maxLength":3},
+                  "t":{"allOf":[{"$ref":"#/$defs/s"},{"$ref":"#/$defs/s"}]}},
+         "allOf":[{"$ref":"#/$defs/t"},{"$ref":"#/$defs/t"}]}
+        """);
+    assertThat(schema.compiled().isValid(JSON.readTree("\"abc\""))).isTrue();
+    assertThat(schema.compiled().isValid(JSON.readTree("\"abcd\""))).isFalse();
+  }
+
   @Test
   void recursiveSchemaThatDescendsIntoTheInstanceIsAcceptedAndTerminates() {
     CanonicalSchema tree = engine.load("""
