@@ -127,6 +127,21 @@ class RejectionTest {
     assertThat(e.getMessage()).contains("line 1").contains("type");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "empty           |''",
+      "only whitespace |'  \n '",
+      "byte order mark |'\uFEFF{}'",
+      "comment         |'{/* c */}'",
+      "unquoted key    |'{a:1}'",
+      "NaN             |'[NaN]'",
+      "leading zero    |'[01]'"})
+  void notStrictJsonIsMalformed(String name, String text) {
+    SchemaRejectedException e = rejected(() -> engine.parseInstance(text.getBytes(StandardCharsets.UTF_8)));
+    assertThat(e.reason()).isEqualTo(Reason.MALFORMED_JSON);
+    assertThat(e.getMessage()).startsWith("instance ");
+  }
+
   @Test
   void trailingContentIsMalformed() {
     assertThat(rejected(() -> engine.load("{} {}")).reason()).isEqualTo(Reason.MALFORMED_JSON);
