@@ -158,6 +158,21 @@ class RejectionTest {
     assertThat(e.details()).isNotEmpty();
   }
 
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"true", "false"})
+  void booleanRootIsNotARegistrableSchema(String root) {
+    SchemaRejectedException e = rejected(() -> engine.load(root));
+    assertThat(e.reason()).isEqualTo(Reason.INVALID_SCHEMA);
+    assertThat(e.pointer()).isEmpty();
+    assertThat(e.getMessage()).contains("must be a JSON object");
+    assertThat(engine.compile(JSON.readTree(root)).isValid(JSON.readTree("1"))).isEqualTo(Boolean.parseBoolean(root));
+  }
+
+  @Test
+  void nonSchemaRootFailsTheMetaSchema() {
+    assertThat(rejected(() -> engine.load("5")).reason()).isEqualTo(Reason.INVALID_SCHEMA);
+  }
+
   @Test
   void loadAcceptsOnlyDraft2020() {
     SchemaRejectedException e = rejected(() -> engine.load(
