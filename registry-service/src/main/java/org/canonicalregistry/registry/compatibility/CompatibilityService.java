@@ -117,7 +117,9 @@ class CompatibilityService {
             schemas.compile(schema);
             return schema;
         } catch (SchemaRejectedException e) {
-            SchemaRejectedException located = new SchemaRejectedException(e.reason(), s.pointer() + e.pointer(),
+            // Pointers are into the request body, so the caller sees which of its schemas was refused, and where.
+            String within = e.pointer() == null ? "" : e.pointer();
+            SchemaRejectedException located = new SchemaRejectedException(e.reason(), s.pointer() + within,
                     e.getMessage(), e.details());
             throw SchemaRejectedProblem.of(ProblemType.SCHEMA_REJECTED, "schema " + s.label(), located, limitFor(e));
         }
