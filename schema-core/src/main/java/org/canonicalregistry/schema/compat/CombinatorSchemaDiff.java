@@ -1,0 +1,246 @@
+package org.canonicalregistry.schema.compat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code allOf}, {@code anyOf}, {@code oneOf}, {@code not}, {@code if}/{@code then}/{@code else} and a {@code $ref}
+ * that has sibling keywords (a bare {@code $ref} is resolved by the hub). Branches are matched first by equality, then
+ * by position. {@code oneOf} is not monotone: a changed {@code oneOf} whose branches cannot be proven pairwise disjoint
+ * is reported as possibly breaking both ways. A changed {@code not} or {@code if} is not compared (conservative).
+ */
+final class CombinatorSchemaDiff {
+  private static final JsonNode TRUE = tools.jackson.databind.node.BooleanNode.TRUE;
+
+  private CombinatorSchemaDiff() {
+  }
+
+  static void compare(DiffContext ctx, SchemaNode old, SchemaNode updated) {
+    reference(ctx, old, updated);
+    branches(ctx, old, updated, "allOf", null, null, ChangeKind.ALL_OF_BRANCH_ADDED, ChangeKind.ALL_OF_BRANCH_REMOVED);
+    branches(ctx, old, updated, "anyOf", ChangeKind.ANY_OF_ADDED, ChangeKind.ANY_OF_REMOVED,
+        ChangeKind.ANY_OF_BRANCH_ADDED, ChangeKind.ANY_OF_BRANCH_REMOVED);
+    branches(ctx, old, updated, "oneOf", ChangeKind.ONE_OF_ADDED, ChangeKind.ONE_OF_REMOVED,
+        ChangeKind.ONE_OF_BRANCH_ADDED, ChangeKind.ONE_OF_BRANCH_REMOVED);
+    oneOfOverlap(ctx, old, updated);
+    not(ctx, old, updated);
+    conditional(ctx, old, updated);
+  }
+
+  private static void reference(DiffContext ctx, SchemaNode old, SchemaNode updated) {
+    if (!old.has("$ref") && !updated.has("$ref")) {
+      return;
+    }
+    SchemaNode a = target(ctx, old);
+    SchemaNode b = target(ctx, updated);
+    if (a == null || b == null) {
+      if (!(a == null && b == null && old.get("$ref").equals(updated.get("$ref")))) {
+        ctx.report(ChangeKind.REFERENCE_UNRESOLVED, old.child("$ref"), updated.child("$ref"),
+            "old " + old.get("$ref") + ", new " + updated.get("$ref"));
+      }
+      return;
+    }
+    SchemaDiff.compare(ctx, a, b);
+  }
+
+  /** The referenced schema, {@code true} when there is no {@code $ref}, null when it cannot be resolved. */
+  private static SchemaNode target(DiffContext ctx, SchemaNode node) {
+    if (!node.has("$ref")) {
+      return node.child("$ref");
+    }
+    References.Resolution r = ctx.references().resolve(node);
+    return r instanceof References.Resolved res ? res.node() : null;
+  }
+
+  private static void branches(DiffContext ctx, SchemaNode old, SchemaNode updated, String keyword,
+                               ChangeKind introduced, ChangeKind dropped, ChangeKind added, ChangeKind removed) {
+    boolean ha = old.has(keyword) && old.get(keyword).isArray();
+    boolean hb = updated.has(keyword) && updated.get(keyword).isArray();
+    if (!ha && !hb) {
+      return;
+    }
+    if (introduced != null && ha != hb) {
+      if (hb) {
+        ctx.report(introduced, old.child(keyword), updated.child(keyword), updated.get(keyword).size() + " alternatives");
+      } else {
+        ctx.report(dropped, old.child(keyword), updated.child(keyword), old.get(keyword).size() + " alternatives");
+      }
+      return;
+    }
+    SchemaNode la = old.child(keyword);
+    SchemaNode lb = updated.child(keyword);
+    int na = ha ? la.json().size() : 0;
+    int nb = hb ? lb.json().size() : 0;
+    boolean[] usedA = new boolean[na];
+    boolean[] usedB = new boolean[nb];
+    List<int[]> pairs = new ArrayList<>();
+    for (int i = 0; i < na; i++) {
+      for (int j = 0; j < nb; j++) {
+        if (!usedB[j] && la.json().get(i).equals(lb.json().get(j))) {
+          usedA[i] = true;
+          usedB[j] = true;
+          if (ctx.containsReference(la.json().get(i))) {
+            pairs.add(new int[] {i, j});
+          }
+          break;
+        }
+      }
+    }
+    // What is left is paired by position: a branch edited in place is compared, not reported as removed + added.
+    int j = 0;
+    for (int i = 0; i < na; i++) {
+      if (usedA[i]) {
+        continue;
+      }
+      while (j < nb && usedB[j]) {
+        j++;
+      }
+      if (j < nb) {
+        pairs.add(new int[] {i, j});
+        usedA[i] = true;
+        usedB[j] = true;
+      }
+    }
+    for (int[] p : pairs) {
+      SchemaDiff.compare(ctx, la.element(p[0]), lb.element(p[1]));
+    }
+    for (int i = 0; i < na; i++) {
+      if (!usedA[i] && !la.element(i).acceptsEverything()) {
+        ctx.report(removed, la.element(i), lb, keyword + " branch " + i + " removed");
+      }
+    }
+    for (int k = 0; k < nb; k++) {
+      if (!usedB[k] && !lb.element(k).acceptsEverything()) {
+        ctx.report(added, la, lb.element(k), keyword + " branch " + k + " added");
+      }
+    }
+  }
+
+  private static void oneOfOverlap(DiffContext ctx, SchemaNode old, SchemaNode updated) {
+    JsonNode a = old.get("oneOf");
+    JsonNode b = updated.get("oneOf");
+    if (a == null || b == null || !a.isArray() || !b.isArray() || a.equals(b) && !ctx.containsReference(a)) {
+      return;
+    }
+    String overlapOld = overlap(ctx, old.child("oneOf"));
+    String overlapNew = overlap(ctx, updated.child("oneOf"));
+    if (overlapOld != null || overlapNew != null) {
+      ctx.report(ChangeKind.ONE_OF_BRANCHES_MAY_OVERLAP, old.child("oneOf"), updated.child("oneOf"),
+          overlapNew != null ? "new " + overlapNew : "old " + overlapOld);
+    }
+  }
+
+  /** A description of two branches not provably disjoint, or null when all branches are pairwise disjoint. */
+  private static String overlap(DiffContext ctx, SchemaNode list) {
+    int n = list.json().size();
+    List<SchemaNode> branches = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      References.Resolution r = ctx.references().deref(list.element(i));
+      branches.add(r instanceof References.Resolved res ? res.node() : null);
+    }
+    for (int i = 0; i < n; i++) {
+      for (int j = i + 1; j < n; j++) {
+        if (!disjoint(branches.get(i), branches.get(j))) {
+          return "branches " + i + " and " + j + " may both match";
+        }
+      }
+    }
+    return null;
+  }
+
+  /** True only when no instance can satisfy both schemas (by type, by enum/const, or by a required discriminator). */
+  static boolean disjoint(SchemaNode x, SchemaNode y) {
+    if (x == null || y == null) {
+      return false;
+    }
+    if (x.rejectsEverything() || y.rejectsEverything()) {
+      return true;
+    }
+    if (x.has("type") && y.has("type") && TypeSet.of(x).disjoint(TypeSet.of(y))) {
+      return true;
+    }
+    if (valuesDisjoint(x, y)) {
+      return true;
+    }
+    List<String> rx = ObjectSchemaDiff.strings(x.get("required"));
+    List<String> ry = ObjectSchemaDiff.strings(y.get("required"));
+    for (String p : rx) {
+      if (ry.contains(p) && x.child("properties").has(p) && y.child("properties").has(p)
+          && valuesDisjoint(x.child("properties", p), y.child("properties", p))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean valuesDisjoint(SchemaNode x, SchemaNode y) {
+    Map<String, JsonNode> vx = EnumConstDiff.allowed(x);
+    Map<String, JsonNode> vy = EnumConstDiff.allowed(y);
+    if (vx == null || vy == null) {
+      return false;
+    }
+    for (String k : vx.keySet()) {
+      if (vy.containsKey(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static void not(DiffContext ctx, SchemaNode old, SchemaNode updated) {
+    boolean ha = old.has("not");
+    boolean hb = updated.has("not");
+    if (ha && hb) {
+      JsonNode a = old.get("not");
+      JsonNode b = updated.get("not");
+      if (!a.equals(b) || ctx.containsReference(a)) {
+        ctx.report(ChangeKind.NOT_CHANGED, old.child("not"), updated.child("not"), "was " + a + ", now " + b);
+      }
+      return;
+    }
+    if (hb && !updated.child("not").rejectsEverything()) {
+      ctx.report(ChangeKind.NOT_ADDED, old.child("not"), updated.child("not"), updated.get("not").toString());
+    } else if (ha && !old.child("not").rejectsEverything()) {
+      ctx.report(ChangeKind.NOT_REMOVED, old.child("not"), updated.child("not"), old.get("not").toString());
+    }
+  }
+
+  private static void conditional(DiffContext ctx, SchemaNode old, SchemaNode updated) {
+    boolean ha = old.has("if");
+    boolean hb = updated.has("if");
+    if (!ha && !hb) {
+      return;
+    }
+    if (ha && hb && (!old.get("if").equals(updated.get("if")) || ctx.containsReference(old.get("if")))
+        && (effective(old) || effective(updated))) {
+      ctx.report(ChangeKind.CONDITION_CHANGED, old.child("if"), updated.child("if"),
+          "was " + old.get("if") + ", now " + updated.get("if"));
+      return;
+    }
+    // Same condition, or a condition on one side only (then/else of a side without "if" are ignored: anything).
+    SchemaNode ta = ha ? old.child("then") : old.child("then").with(TRUE);
+    SchemaNode tb = hb ? updated.child("then") : updated.child("then").with(TRUE);
+    // Witness search needs an instance that meets the condition (then) or fails it (else).
+    InstanceSampler sampler = new InstanceSampler(ctx.references());
+    SchemaNode condition = ha ? old.child("if") : updated.child("if");
+    Hint[] meets = hint(sampler.sample(condition, false), sampler.sample(condition, true));
+    SchemaDiff.compareSubschema(ctx, ta, tb, ChangeKind.CONDITIONAL_BRANCH_NARROWED,
+        ChangeKind.CONDITIONAL_BRANCH_WIDENED, meets);
+    SchemaNode ea = ha ? old.child("else") : old.child("else").with(TRUE);
+    SchemaNode eb = hb ? updated.child("else") : updated.child("else").with(TRUE);
+    SchemaDiff.compareSubschema(ctx, ea, eb, ChangeKind.CONDITIONAL_BRANCH_NARROWED,
+        ChangeKind.CONDITIONAL_BRANCH_WIDENED);
+  }
+
+  private static Hint[] hint(JsonNode... values) {
+    return java.util.Arrays.stream(values).filter(java.util.Objects::nonNull).map(Hint.Value::new)
+        .toArray(Hint[]::new);
+  }
+
+  private static boolean effective(SchemaNode node) {
+    return !node.child("then").acceptsEverything() || !node.child("else").acceptsEverything();
+  }
+
+}

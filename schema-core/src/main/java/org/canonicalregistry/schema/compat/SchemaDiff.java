@@ -1,0 +1,117 @@
+package org.canonicalregistry.schema.compat;
+
+import java.util.List;
+
+/**
+ * The hub of the walk: the only place that recurses. It resolves bare references, handles boolean schemas, skips
+ * equal subtrees and cycles, then hands the pair to one small differ per keyword family. The differs only
+ * <em>detect</em> (record a {@link ChangeKind} with pointers); policies judge later.
+ */
+final class SchemaDiff {
+  private SchemaDiff() {
+  }
+
+  static List<DetectedChange> diff(References references, SchemaDocument old, SchemaDocument updated) {
+    DiffContext ctx = new DiffContext(references);
+    if (!old.root().equals(updated.root())) {
+      compare(ctx, SchemaNode.root(old), SchemaNode.root(updated));
+    }
+    return ctx.changes();
+  }
+
+  /** Compares two subschemas constraining the same instance location. */
+  static void compare(DiffContext ctx, SchemaNode old, SchemaNode updated) {
+    ctx.checkCancelled();
+    References.Resolution o = ctx.references().deref(old);
+    References.Resolution n = ctx.references().deref(updated);
+    if (o instanceof References.Unresolved uo && n instanceof References.Unresolved un) {
+      if (!uo.ref().equals(un.ref()) || !old.json().equals(updated.json())) {
+        ctx.report(ChangeKind.REFERENCE_UNRESOLVED, old, updated, uo.ref() + ": " + uo.reason());
+      }
+      return;
+    }
+    if (o instanceof References.Unresolved u) {
+      ctx.report(ChangeKind.REFERENCE_UNRESOLVED, old, updated, "old " + u.ref() + ": " + u.reason());
+      return;
+    }
+    if (n instanceof References.Unresolved u) {
+      ctx.report(ChangeKind.REFERENCE_UNRESOLVED, old, updated, "new " + u.ref() + ": " + u.reason());
+      return;
+    }
+    SchemaNode a = ((References.Resolved) o).node();
+    SchemaNode b = ((References.Resolved) n).node();
+
+    if (a.acceptsEverything() && b.acceptsEverything()) {
+      return;
+    }
+    if (b.rejectsEverything()) {
+      if (!a.rejectsEverything()) {
+        ctx.report(ChangeKind.SCHEMA_NARROWED_TO_FALSE, a, b, "the new schema is false");
+      }
+      return;
+    }
+    if (a.rejectsEverything()) {
+      ctx.report(ChangeKind.SCHEMA_WIDENED_FROM_FALSE, a, b, "the old schema was false");
+      return;
+    }
+    if (a.json().equals(b.json())
+        && (a.document().root().equals(b.document().root()) || !ctx.containsReference(a.json()))) {
+      return;
+    }
+    if (!ctx.begin(a, b)) {
+      return; // compared already, or a cycle: assumed equal (instances are finite)
+    }
+    try {
+      if (ctx.tooDeep()) {
+        ctx.report(ChangeKind.UNDECIDABLE_KEYWORD_CHANGED, a, b,
+            "nested deeper than " + DiffContext.MAX_DEPTH + " levels; not compared");
+        return;
+      }
+      TypeSet ta = TypeSet.of(a);
+      TypeSet tb = TypeSet.of(b);
+      TypeSchemaDiff.compare(ctx, a, b, ta, tb);
+      EnumConstDiff.compare(ctx, a, b);
+      if (ta.admits(TypeSet.NUMBER) || tb.admits(TypeSet.NUMBER)) {
+        NumericSchemaDiff.compare(ctx, a, b, ta.integerOnly() && tb.integerOnly());
+      }
+      if (ta.admits(TypeSet.STRING) || tb.admits(TypeSet.STRING)) {
+        StringSchemaDiff.compare(ctx, a, b);
+      }
+      if (ta.admits(TypeSet.OBJECT) || tb.admits(TypeSet.OBJECT)) {
+        ObjectSchemaDiff.compare(ctx, a, b);
+      }
+      if (ta.admits(TypeSet.ARRAY) || tb.admits(TypeSet.ARRAY)) {
+        ArraySchemaDiff.compare(ctx, a, b);
+      }
+      CombinatorSchemaDiff.compare(ctx, a, b);
+      UnknownKeywordDiff.compare(ctx, a, b);
+    } finally {
+      ctx.end(a, b);
+    }
+  }
+
+  /**
+   * Compares a keyword whose absence means "anything" and whose value is a schema applied to sub-instances
+   * ({@code additionalProperties}, {@code items}, {@code propertyNames}…). Opening or closing it is reported with the
+   * family's own kinds; schema-to-schema changes recurse.
+   */
+  static void compareSubschema(DiffContext ctx, SchemaNode old, SchemaNode updated, ChangeKind narrowed,
+                               ChangeKind widened, Hint... hints) {
+    if (old.acceptsEverything() && updated.acceptsEverything()) {
+      return;
+    }
+    if (updated.rejectsEverything()) {
+      if (!old.rejectsEverything()) {
+        ctx.report(narrowed, old, updated, old.acceptsEverything() ? "closed: was any value, now none" : "closed: now no value", hints);
+      }
+    } else if (old.rejectsEverything()) {
+      ctx.report(widened, old, updated, updated.acceptsEverything() ? "opened: was no value, now any" : "opened: was no value", hints);
+    } else if (old.acceptsEverything() && !References.isBareReference(updated)) {
+      ctx.report(narrowed, old, updated, "constrained where any value was allowed", hints);
+    } else if (updated.acceptsEverything() && !References.isBareReference(old)) {
+      ctx.report(widened, old, updated, "any value allowed where values were constrained", hints);
+    } else {
+      compare(ctx, old, updated);
+    }
+  }
+}

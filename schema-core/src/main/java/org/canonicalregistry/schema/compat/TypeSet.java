@@ -1,0 +1,91 @@
+package org.canonicalregistry.schema.compat;
+
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The JSON types a schema's {@code type} keyword admits, as disjoint atoms so that {@code integer} is a subset of
+ * {@code number}: number = integer + non-integer.
+ */
+record TypeSet(int bits) {
+  static final int NULL = 1;
+  static final int BOOLEAN = 2;
+  static final int OBJECT = 4;
+  static final int ARRAY = 8;
+  static final int STRING = 16;
+  static final int INTEGER = 32;
+  static final int FRACTION = 64;
+  static final int NUMBER = INTEGER | FRACTION;
+  static final TypeSet ALL = new TypeSet(127);
+
+  /** The types admitted by {@code type}; all of them when absent or malformed. */
+  static TypeSet of(SchemaNode node) {
+    JsonNode type = node.get("type");
+    if (type == null) {
+      return ALL;
+    }
+    if (type.isString()) {
+      return new TypeSet(bit(type.asString()));
+    }
+    if (type.isArray()) {
+      int b = 0;
+      for (JsonNode t : type) {
+        b |= t.isString() ? bit(t.asString()) : 0;
+      }
+      return new TypeSet(b);
+    }
+    return ALL;
+  }
+
+  private static int bit(String name) {
+    switch (name) {
+      case "null": return NULL;
+      case "boolean": return BOOLEAN;
+      case "object": return OBJECT;
+      case "array": return ARRAY;
+      case "string": return STRING;
+      case "integer": return INTEGER;
+      case "number": return NUMBER;
+      default: return 127; // unknown type name: a broken schema; assume nothing
+    }
+  }
+
+  boolean admits(int atom) {
+    return (bits & atom) != 0;
+  }
+
+  boolean containsAll(TypeSet other) {
+    return (bits & other.bits) == other.bits;
+  }
+
+  boolean disjoint(TypeSet other) {
+    return (bits & other.bits) == 0;
+  }
+
+  TypeSet minus(TypeSet other) {
+    return new TypeSet(bits & ~other.bits);
+  }
+
+  /** True when only integers are admitted (the integer-bound normalisation applies). */
+  boolean integerOnly() {
+    return bits == INTEGER;
+  }
+
+  @Override
+  public String toString() {
+    if (bits == 127) {
+      return "any type";
+    }
+    List<String> names = new ArrayList<>();
+    if (admits(STRING)) names.add("string");
+    if ((bits & NUMBER) == NUMBER) names.add("number");
+    else if (admits(INTEGER)) names.add("integer");
+    else if (admits(FRACTION)) names.add("non-integer number");
+    if (admits(BOOLEAN)) names.add("boolean");
+    if (admits(OBJECT)) names.add("object");
+    if (admits(ARRAY)) names.add("array");
+    if (admits(NULL)) names.add("null");
+    return names.size() == 1 ? names.get(0) : names.toString();
+  }
+}
