@@ -28,7 +28,8 @@ final class CompatibilityRepresentation {
         return new CompatibilityResult(verdict.compatible(),
                 org.canonicalregistry.registry.api.model.CompatibilityMode.valueOf(verdict.report().mode().name()),
                 org.canonicalregistry.registry.api.model.CompatibilityPolicy.valueOf(verdict.report().policy().name()),
-                changes(verdict), witnesses(verdict), verdict.checkedAgainst());
+                changes(verdict), witnesses(verdict), verdict.checkedAgainst())
+                .registeredAs(verdict.registeredAs());
     }
 
     /** Every detected change against every checked schema, with {@code breaking} set where the mode is violated. */

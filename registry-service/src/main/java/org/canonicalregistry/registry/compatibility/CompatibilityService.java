@@ -2,6 +2,7 @@ package org.canonicalregistry.registry.compatibility;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.canonicalregistry.registry.RegistryLimits;
 import org.canonicalregistry.registry.entity.Entity;
 import org.canonicalregistry.registry.entity.EntityService;
@@ -9,6 +10,7 @@ import org.canonicalregistry.registry.problem.EntityNotFoundException;
 import org.canonicalregistry.registry.problem.ProblemType;
 import org.canonicalregistry.registry.problem.SchemaRejectedProblem;
 import org.canonicalregistry.registry.schema.MajorLine;
+import org.canonicalregistry.registry.schema.SchemaVersion;
 import org.canonicalregistry.registry.schema.SchemaVersionService;
 import org.canonicalregistry.schema.CanonicalSchema;
 import org.canonicalregistry.schema.SchemaEngine;
@@ -93,7 +95,8 @@ class CompatibilityService {
 
     /**
      * The check {@code registerSchemaVersion} would run for this schema (entity's own mode and policy, the line it
-     * would join, none with {@code newMajor}), storing nothing.
+     * would join, none with {@code newMajor}), storing nothing. Content identical to a registered version is not
+     * compared at all (registration would return that version): the verdict says {@code registeredAs}.
      *
      * @throws EntityNotFoundException no such entity
      * @throws SchemaRejectedProblem the schema would be refused by registration
@@ -102,6 +105,14 @@ class CompatibilityService {
     public CompatibilityVerdict checkEntity(String name, JsonNode schema, boolean newMajor) {
         Entity entity = entities.get(name);
         CanonicalSchema candidate = versions.loadCandidate(name, schema);
+        // Registration is idempotent before it judges anything: identical content returns the existing version.
+        Optional<SchemaVersion> same = versions.list(name).stream()
+                .filter(v -> v.fingerprint().equals(candidate.fingerprint())).findFirst();
+        if (same.isPresent()) {
+            return CompatibilityVerdict.alreadyRegistered(same.get().version(),
+                    CompatibilityMode.valueOf(entity.compatibilityMode().name()),
+                    CompatibilityPolicy.valueOf(entity.compatibilityPolicy().name()));
+        }
         MajorLine line = versions.lineFor(name, newMajor);
         return gate.judge(entity, candidate, line);
     }

@@ -2,6 +2,8 @@ package org.canonicalregistry.registry.compatibility;
 
 import java.util.List;
 import java.util.Objects;
+import org.canonicalregistry.schema.compat.CompatibilityMode;
+import org.canonicalregistry.schema.compat.CompatibilityPolicy;
 import org.canonicalregistry.schema.compat.CompatibilityReport;
 import org.canonicalregistry.schema.compat.VersionResult;
 
@@ -12,10 +14,22 @@ import org.canonicalregistry.schema.compat.VersionResult;
  * @param earlierLabels one label per earlier schema passed to the engine, in the same order (a version {@code "1.2"},
  *                      {@code "old"} or {@code "previous[0]"}); never null
  * @param candidateLabel the candidate's label, {@code "candidate"}; never null
+ * @param registeredAs the registered version with identical content (nothing was compared), or null
  */
-record CompatibilityVerdict(CompatibilityReport report, List<String> earlierLabels, String candidateLabel) {
+record CompatibilityVerdict(CompatibilityReport report, List<String> earlierLabels, String candidateLabel,
+                            String registeredAs) {
 
     static final String CANDIDATE = "candidate";
+
+    CompatibilityVerdict(CompatibilityReport report, List<String> earlierLabels, String candidateLabel) {
+        this(report, earlierLabels, candidateLabel, null);
+    }
+
+    /** The candidate equals registered {@code version}: nothing compared, registration would return that version. */
+    static CompatibilityVerdict alreadyRegistered(String version, CompatibilityMode mode, CompatibilityPolicy policy) {
+        return new CompatibilityVerdict(new CompatibilityReport(mode, policy, true, List.of()), List.of(), CANDIDATE,
+                Objects.requireNonNull(version, "version"));
+    }
 
     CompatibilityVerdict {
         Objects.requireNonNull(report, "report");

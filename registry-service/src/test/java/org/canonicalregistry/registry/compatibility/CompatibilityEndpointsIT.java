@@ -265,6 +265,25 @@ class CompatibilityEndpointsIT {
     }
 
     @Test
+    void entityCheckOfAlreadyRegisteredContentSaysWhichVersionLikeRegistrationWould() {
+        entity("repeat", "BACKWARD", "STRICT");
+        register("repeat", STATUS_ABC);
+        register("repeat", """
+                {"type":"object","properties":{"status":{"type":"string","enum":["A","B","C","D"]}},"required":["status"]}""");
+
+        // 1.0's content again would be a BACKWARD break against 1.1 (D removed), but registration returns 1.0
+        // without judging anything, and the preview must say the same.
+        var reply = ok(http.postJson("/api/v1/entities/repeat/compatibility", "{\"schema\":" + STATUS_ABC + "}"));
+        var registered = http.postJson("/api/v1/entities/repeat/versions", "{\"schema\":" + STATUS_ABC + "}");
+
+        assertThat(reply.json().path("compatible").asBoolean()).isTrue();
+        assertThat(reply.json().path("registeredAs").asString()).isEqualTo("1.0");
+        assertThat(reply.json().path("checkedAgainst").size()).isZero();
+        assertThat(registered.status()).isEqualTo(200);
+        assertThat(registered.json().path("version").asString()).isEqualTo("1.0");
+    }
+
+    @Test
     void entityCheckProblems() {
         entity("profiled", "BACKWARD", "STRICT");
 
