@@ -26,6 +26,7 @@ final class DiffContext {
   private final Set<Pair> done = new HashSet<>();
   private final Set<Pair> active = new HashSet<>();
   private final Map<JsonNode, Boolean> containsReference = new IdentityHashMap<>();
+  private final Map<JsonNode, Map<JsonNode, Boolean>> sameDocuments = new IdentityHashMap<>();
   private int depth;
 
   DiffContext(References references) {
@@ -84,6 +85,15 @@ final class DiffContext {
 
   boolean tooDeep() {
     return depth > MAX_DEPTH;
+  }
+
+  /** True when two documents are equal, so equal subtrees resolve their references alike; cached per pair. */
+  boolean sameDocuments(SchemaDocument a, SchemaDocument b) {
+    if (a.root() == b.root()) {
+      return true;
+    }
+    return sameDocuments.computeIfAbsent(a.root(), k -> new IdentityHashMap<>())
+        .computeIfAbsent(b.root(), k -> a.root().equals(b.root()));
   }
 
   /** True when the subtree contains a reference, so structural equality does not imply equal meaning. */
