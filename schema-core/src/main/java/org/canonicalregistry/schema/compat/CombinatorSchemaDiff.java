@@ -124,12 +124,28 @@ final class CombinatorSchemaDiff {
     if (a == null || b == null || !a.isArray() || !b.isArray() || a.equals(b) && !ctx.containsReference(a)) {
       return;
     }
+    if (!ctx.containsReference(a) && !ctx.containsReference(b) && sameBranches(a, b)) {
+      return; // only reordered
+    }
     String overlapOld = overlap(ctx, old.child("oneOf"));
     String overlapNew = overlap(ctx, updated.child("oneOf"));
     if (overlapOld != null || overlapNew != null) {
       ctx.report(ChangeKind.ONE_OF_BRANCHES_MAY_OVERLAP, old.child("oneOf"), updated.child("oneOf"),
           overlapNew != null ? "new " + overlapNew : "old " + overlapOld);
     }
+  }
+
+  private static boolean sameBranches(JsonNode a, JsonNode b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    List<String> ka = new ArrayList<>();
+    List<String> kb = new ArrayList<>();
+    a.forEach(x -> ka.add(JsonValues.key(x)));
+    b.forEach(x -> kb.add(JsonValues.key(x)));
+    java.util.Collections.sort(ka);
+    java.util.Collections.sort(kb);
+    return ka.equals(kb);
   }
 
   /** A description of two branches not provably disjoint, or null when all branches are pairwise disjoint. */
