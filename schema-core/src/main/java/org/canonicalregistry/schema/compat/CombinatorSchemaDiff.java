@@ -56,8 +56,10 @@ final class CombinatorSchemaDiff {
 
   private static void branches(DiffContext ctx, SchemaNode old, SchemaNode updated, String keyword,
                                ChangeKind introduced, ChangeKind dropped, ChangeKind added, ChangeKind removed) {
-    boolean ha = old.has(keyword) && old.get(keyword).isArray();
-    boolean hb = updated.has(keyword) && updated.get(keyword).isArray();
+    // A combinator that is only a type list was folded into the type comparison (TypeSet.of).
+    boolean folds = !keyword.equals("allOf");
+    boolean ha = old.has(keyword) && old.get(keyword).isArray() && !(folds && TypeSet.foldable(old, keyword));
+    boolean hb = updated.has(keyword) && updated.get(keyword).isArray() && !(folds && TypeSet.foldable(updated, keyword));
     if (!ha && !hb) {
       return;
     }
@@ -121,7 +123,8 @@ final class CombinatorSchemaDiff {
   private static void oneOfOverlap(DiffContext ctx, SchemaNode old, SchemaNode updated) {
     JsonNode a = old.get("oneOf");
     JsonNode b = updated.get("oneOf");
-    if (a == null || b == null || !a.isArray() || !b.isArray() || a.equals(b) && !ctx.containsReference(a)) {
+    if (a == null || b == null || !a.isArray() || !b.isArray() || a.equals(b) && !ctx.containsReference(a)
+        || TypeSet.foldable(old, "oneOf") || TypeSet.foldable(updated, "oneOf")) {
       return;
     }
     if (!ctx.containsReference(a) && !ctx.containsReference(b) && sameBranches(a, b)) {
