@@ -64,6 +64,9 @@ final class CombinatorSchemaDiff {
       return;
     }
     if (introduced != null && ha != hb) {
+      if (containedInBranch(ctx, old, updated, keyword, hb, added, removed)) {
+        return;
+      }
       if (hb) {
         ctx.report(introduced, old.child(keyword), updated.child(keyword), updated.get(keyword).size() + " alternatives");
       } else {
@@ -118,6 +121,67 @@ final class CombinatorSchemaDiff {
         ctx.report(added, la, lb.element(k), keyword + " branch " + k + " added");
       }
     }
+  }
+
+  /**
+   * An {@code anyOf}/{@code oneOf} that appears (or disappears) around what the other version already said is a
+   * widening (narrowing), not a new constraint: {@code {"$ref": "#/$defs/a"}} to
+   * {@code {"oneOf": [{"type": "null"}, {"$ref": "#/$defs/a"}]}} makes the value nullable. Decided by a trial
+   * comparison of the other version against each branch: if one branch contains it, only the other branches count.
+   */
+  private static boolean containedInBranch(DiffContext ctx, SchemaNode old, SchemaNode updated, String keyword,
+                                           boolean addedOnNewSide, ChangeKind branchAdded, ChangeKind branchRemoved) {
+    SchemaNode list = addedOnNewSide ? updated.child(keyword) : old.child(keyword);
+    int n = list.json().size();
+    for (int i = 0; i < n; i++) {
+      SchemaNode branch = list.element(i);
+      DiffContext trial = ctx.trial();
+      if (addedOnNewSide) {
+        SchemaDiff.compare(trial, old.with(withoutCombinators(old.json())), branch);
+      } else {
+        SchemaDiff.compare(trial, branch, updated.with(withoutCombinators(updated.json())));
+      }
+      boolean contained = trial.changes().stream().map(d -> d.change().kind().strict())
+          .noneMatch(b -> addedOnNewSide ? b.backward() : b.forward());
+      if (!contained) {
+        continue;
+      }
+      if (keyword.equals("oneOf")) {
+        for (int j = 0; j < n; j++) {
+          if (j != i && !disjoint(deref(ctx, branch), deref(ctx, list.element(j)))) {
+            return false; // an instance of the contained schema might match two branches
+          }
+        }
+      }
+      ctx.adopt(trial);
+      for (int j = 0; j < n; j++) {
+        if (j != i && !list.element(j).acceptsEverything()) {
+          if (addedOnNewSide) {
+            ctx.report(branchAdded, old, list.element(j), keyword + " branch " + j + " added next to the old schema");
+          } else {
+            ctx.report(branchRemoved, list.element(j), updated, keyword + " branch " + j + " removed");
+          }
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  /** The same schema without anyOf/oneOf: the other keywords are what the trial compares against a branch. */
+  private static JsonNode withoutCombinators(JsonNode json) {
+    if (!json.isObject() || !json.has("anyOf") && !json.has("oneOf")) {
+      return json;
+    }
+    tools.jackson.databind.node.ObjectNode copy = ((tools.jackson.databind.node.ObjectNode) json).deepCopy();
+    copy.remove("anyOf");
+    copy.remove("oneOf");
+    return copy;
+  }
+
+  private static SchemaNode deref(DiffContext ctx, SchemaNode node) {
+    References.Resolution r = ctx.references().deref(node);
+    return r instanceof References.Resolved res ? res.node() : null;
   }
 
   private static void oneOfOverlap(DiffContext ctx, SchemaNode old, SchemaNode updated) {
