@@ -44,8 +44,10 @@ public final class CompatibilityEngine {
     this.witnesses = witnesses && validator != null;
   }
 
-  /** A builder with the defaults: witnesses on, confirmed by {@link SchemaEngine#withDefaults()}, no registry references
-   * resolvable, schemas without {@code $schema} read as 2020-12. */
+  /**
+   * A builder with the defaults: witnesses on, confirmed by a default {@link SchemaEngine}, no registry references
+   * resolvable, schemas without {@code $schema} read as 2020-12.
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -136,7 +138,8 @@ public final class CompatibilityEngine {
 
     /**
      * The validator that confirms witnesses. It should resolve the same registry references as
-     * {@link #referenceResolver(ReferenceResolver)}. Default: {@link SchemaEngine#withDefaults()}.
+     * {@link #referenceResolver(ReferenceResolver)}. Default: a {@link SchemaEngine} with default limits and that
+     * resolver.
      */
     public Builder schemaEngine(SchemaEngine engine) {
       this.schemaEngine = Objects.requireNonNull(engine, "engine");
@@ -162,7 +165,9 @@ public final class CompatibilityEngine {
     }
 
     public CompatibilityEngine build() {
-      SchemaEngine validatorEngine = schemaEngine != null ? schemaEngine : SchemaEngine.withDefaults();
+      // Without an explicit engine, the validator resolves the same registry references as the diff.
+      SchemaEngine validatorEngine = schemaEngine != null ? schemaEngine
+          : SchemaEngine.builder().referenceResolver(resolver).build();
       ReferenceResolver r = resolver;
       SpecificationVersion draft = defaultDraft;
       DocumentSource documents = uri -> SchemaReference.parse(uri).flatMap(r::resolve);
