@@ -31,7 +31,7 @@ public class CompatibilityBenchmark {
 
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
-  static ObjectNode version(int properties, boolean candidate) {
+  public static ObjectNode version(int properties, boolean candidate) {
     ObjectNode schema = F.objectNode();
     schema.put("$schema", "https://json-schema.org/draft/2020-12/schema");
     schema.put("type", "object");
