@@ -34,7 +34,11 @@ import tools.jackson.databind.JsonNode;
 class RegistryJarIT {
 
     private static final Path JAR = Path.of("target", "registry-service.jar");
-    private static final Duration STARTUP_BUDGET = Duration.ofSeconds(60);
+    /**
+     * Generous on purpose: on an idle 2-core machine the jar is healthy in seconds, but CI shares its cores and a
+     * loaded machine was seen needing 50 s. The measured figure is printed either way.
+     */
+    private static final Duration STARTUP_BUDGET = Duration.ofSeconds(120);
 
     enum Database { H2, PostgreSQL }
 

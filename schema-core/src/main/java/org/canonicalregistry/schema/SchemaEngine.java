@@ -108,6 +108,11 @@ public final class SchemaEngine {
 
   private CanonicalSchema loadParsed(JsonNode document) {
     checkMetaSchema(document);
+    if (!document.isObject()) {
+      // true/false are valid schemas, but they describe no entity a generator could turn into a type.
+      throw new SchemaRejectedException(Reason.INVALID_SCHEMA, "", "schema is the boolean " + document
+          + "; a registered schema must be a JSON object describing the entity");
+    }
     SchemaInspection.Findings findings = SchemaInspection.inspect(document, SchemaInspection.Mode.LOAD,
         settings.resolver());
     CompiledSchema compiled = compileInspected(document, findings);

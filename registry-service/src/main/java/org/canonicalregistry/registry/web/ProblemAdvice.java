@@ -106,8 +106,9 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         ex.getBindingResult().getGlobalErrors().forEach(error ->
                 errors.add(Map.of("pointer", "", "message", String.valueOf(error.getDefaultMessage()))));
         errors.sort((a, b) -> a.get("pointer").compareTo(b.get("pointer")));
+        List<String> each = errors.stream().map(e -> "'" + e.get("pointer") + "' " + e.get("message")).toList();
         ProblemDetail problem = problem(ProblemType.VALIDATION_FAILED,
-                "The request body violates " + errors.size() + " constraint(s) of the API contract.");
+                "The request body breaks the API contract: " + String.join("; ", each) + ".");
         problem.setProperty("errors", errors);
         return respond(problem, headers, request);
     }

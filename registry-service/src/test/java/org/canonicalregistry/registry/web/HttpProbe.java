@@ -1,14 +1,23 @@
 package org.canonicalregistry.registry.web;
 
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 import tools.jackson.databind.JsonNode;
@@ -28,9 +37,11 @@ public final class HttpProbe {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
+    private final int port;
     private final String base;
 
     public HttpProbe(int port) {
+        this.port = port;
         this.base = "http://127.0.0.1:" + port;
     }
 
@@ -75,7 +86,7 @@ public final class HttpProbe {
         long start = System.nanoTime();
         try {
             HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            return new Reply(response, Duration.ofNanos(System.nanoTime() - start));
+            return Reply.of(response, Duration.ofNanos(System.nanoTime() - start));
         } catch (IOException e) {
             throw new UncheckedIOException(request.method() + " " + request.uri() + " failed", e);
         } catch (InterruptedException e) {
@@ -84,31 +95,88 @@ public final class HttpProbe {
         }
     }
 
-    /** One response, with the wall-clock time it took. */
-    public record Reply(HttpResponse<byte[]> response, Duration took) {
+    /**
+     * Sends a request over a plain socket the way a hostile client would: headers declaring
+     * {@code body.length} bytes, then the body streamed from another thread without waiting for the server.
+     * The reply is read as soon as the server answers, so {@link Reply#took()} is the server's reaction time even
+     * when the server refuses the body after the headers (and never reads the rest).
+     */
+    public Reply postWithoutWaiting(String path, String contentType, byte[] body) {
+        long start = System.nanoTime();
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout((int) TIMEOUT.toMillis());
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: " + contentType
+                    + "\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            Thread writer = new Thread(() -> {
+                try {
+                    for (int at = 0; at < body.length; at += 64 * 1024) {
+                        out.write(body, at, Math.min(64 * 1024, body.length - at));
+                    }
+                    out.flush();
+                } catch (IOException refused) {
+                    // the server closed the connection after answering: exactly what a refusal looks like
+                }
+            }, "hostile-writer");
+            writer.setDaemon(true);
+            writer.start();
+            DataInputStream in = new DataInputStream(
+                    new BufferedInputStream(socket.getInputStream()));
+            String statusLine = readLine(in);
+            int status = Integer.parseInt(statusLine.split(" ")[1]);
+            Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            for (String line = readLine(in); !line.isEmpty(); line = readLine(in)) {
+                int colon = line.indexOf(':');
+                headers.computeIfAbsent(line.substring(0, colon).strip(), k -> new ArrayList<>())
+                        .add(line.substring(colon + 1).strip());
+            }
+            byte[] content = new byte[Integer.parseInt(headers.get("Content-Length").get(0))];
+            in.readFully(content);
+            return new Reply(status, headers, content, Duration.ofNanos(System.nanoTime() - start));
+        } catch (IOException e) {
+            throw new UncheckedIOException("POST " + path + " over a raw socket failed", e);
+        }
+    }
 
-        public int status() {
-            return response.statusCode();
+    private static String readLine(DataInputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int b = in.read(); b != '\n'; b = in.read()) {
+            if (b < 0) {
+                throw new IOException("connection closed inside the response head");
+            }
+            if (b != '\r') {
+                line.append((char) b);
+            }
+        }
+        return line.toString();
+    }
+
+    /** One response, with the wall-clock time it took. Header names are case-insensitive. */
+    public record Reply(int status, Map<String, List<String>> headers, byte[] bytes, Duration took) {
+
+        static Reply of(HttpResponse<byte[]> response, Duration took) {
+            Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            headers.putAll(response.headers().map());
+            return new Reply(response.statusCode(), headers, response.body(), took);
         }
 
         public String header(String name) {
-            return response.headers().firstValue(name).orElse(null);
+            List<String> values = headers.get(name);
+            return values == null || values.isEmpty() ? null : values.get(0);
         }
 
         public String contentType() {
             return header("Content-Type");
         }
 
-        public byte[] bytes() {
-            return response.body();
-        }
-
         public String text() {
-            return new String(response.body(), StandardCharsets.UTF_8);
+            return new String(bytes, StandardCharsets.UTF_8);
         }
 
         public JsonNode json() {
-            return JSON.readTree(response.body());
+            return JSON.readTree(bytes);
         }
 
         /** The problem's {@code type} without the common prefix, e.g. {@code entity-not-found}. */
@@ -120,7 +188,7 @@ public final class HttpProbe {
 
         @Override
         public String toString() {
-            return status() + " " + contentType() + " " + text();
+            return status + " " + contentType() + " " + text();
         }
     }
 }
