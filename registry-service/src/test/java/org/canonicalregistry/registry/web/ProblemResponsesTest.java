@@ -162,15 +162,6 @@ class ProblemResponsesTest {
                 .doesNotContain("at org.");
     }
 
-    @Test
-    void compatibilityEndpointsSayNotImplementedInsteadOfGuessing() {
-        var reply = http.postJson("/api/v1/compatibility/check", "{\"previous\":[{}],\"candidate\":{}}");
-
-        assertThat(reply.status()).as(reply.toString()).isEqualTo(501);
-        assertThat(reply.contentType()).startsWith("application/problem+json");
-        assertThat(reply.json().path("detail").asString()).as(reply.toString()).contains("not available");
-    }
-
     private static void assertProblem(HttpProbe.Reply reply, int status, String type) {
         assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
         assertThat(reply.contentType()).as(reply.toString()).startsWith("application/problem+json");
