@@ -56,11 +56,23 @@ final class SchemaInspection {
   }
 
   /**
-   * Inspects {@code root} and, transitively, every registry document it references.
+   * What an inspection found.
    *
-   * @return the registry references {@code root} itself uses
+   * @param references the registry references the root document uses directly
+   * @param documents  every registry document reachable from it, as checked (the compiled validator is
+   *                   given exactly these, so what was checked is what runs)
    */
-  static Set<SchemaReference> inspect(JsonNode root, Mode mode, ReferenceResolver resolver) {
+  record Findings(Set<SchemaReference> references, Map<SchemaReference, JsonNode> documents) {
+    Findings {
+      references = Collections.unmodifiableSet(new LinkedHashSet<>(references));
+      documents = Map.copyOf(documents);
+    }
+  }
+
+  /**
+   * Inspects {@code root} and, transitively, every registry document it references.
+   */
+  static Findings inspect(JsonNode root, Mode mode, ReferenceResolver resolver) {
     Map<SchemaReference, JsonNode> documents = new HashMap<>();
     SchemaInspection top = new SchemaInspection(mode, resolver, "schema", root, documents);
     top.run();
@@ -79,7 +91,7 @@ final class SchemaInspection {
         }
       }
     }
-    return Collections.unmodifiableSet(top.references);
+    return new Findings(top.references, documents);
   }
 
   private void run() {
@@ -109,6 +121,7 @@ final class SchemaInspection {
       }
     }
     findCycle();
+    checkExpansion();
   }
 
   /** Pass 1: embedded schema resources ({@code $id}), anchors and the set of schema positions. */
@@ -417,6 +430,54 @@ final class SchemaInspection {
           state.put(node, 2);
           path.pop();
         }
+      }
+    }
+  }
+
+  /**
+   * Most subschemas one instance location may be evaluated against through in-place applicators.
+   * Without cycles evaluation terminates, but a chain of {@code allOf}s that each reach the next
+   * level twice doubles per level: twenty levels are a million evaluations for every value.
+   */
+  static final long MAX_IN_PLACE_EVALUATIONS = 10_000;
+
+  /** Counts, per schema, the evaluations its in-place applicators expand to (the graph is acyclic here). */
+  private void checkExpansion() {
+    Map<JsonNode, Long> cost = new IdentityHashMap<>();
+    for (JsonNode start : inPlaceEdges.keySet()) {
+      if (cost.containsKey(start)) {
+        continue;
+      }
+      Deque<JsonNode> path = new ArrayDeque<>();
+      Deque<Integer> nextChild = new ArrayDeque<>();
+      path.push(start);
+      nextChild.push(0);
+      while (!path.isEmpty()) {
+        JsonNode node = path.peek();
+        int i = nextChild.pop();
+        List<JsonNode> out = inPlaceEdges.getOrDefault(node, List.of());
+        if (i < out.size()) {
+          nextChild.push(i + 1);
+          JsonNode to = out.get(i);
+          if (!cost.containsKey(to)) {
+            path.push(to);
+            nextChild.push(0);
+          }
+          continue;
+        }
+        long total = 1;
+        for (JsonNode to : out) {
+          total = Math.min(Long.MAX_VALUE / 4, total + cost.get(to));
+        }
+        if (total > MAX_IN_PLACE_EVALUATIONS) {
+          String where = positions.getOrDefault(node, "?");
+          throw reject(Reason.INVALID_SCHEMA, where, documentName + " makes validation evaluate more than "
+              + MAX_IN_PLACE_EVALUATIONS + " subschemas against one value through allOf/oneOf/$ref and other"
+              + " in-place applicators starting at " + JsonPointers.display(where) + "; the limit is "
+              + MAX_IN_PLACE_EVALUATIONS);
+        }
+        cost.put(node, total);
+        path.pop();
       }
     }
   }

@@ -127,6 +127,21 @@ class RejectionTest {
     assertThat(e.getMessage()).contains("line 1").contains("type");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "empty           |''",
+      "only whitespace |'  \n '",
+      "byte order mark |'\uFEFF{}'",
+      "comment         |'{/* c */}'",
+      "unquoted key    |'{a:1}'",
+      "NaN             |'[NaN]'",
+      "leading zero    |'[01]'"})
+  void notStrictJsonIsMalformed(String name, String text) {
+    SchemaRejectedException e = rejected(() -> engine.parseInstance(text.getBytes(StandardCharsets.UTF_8)));
+    assertThat(e.reason()).isEqualTo(Reason.MALFORMED_JSON);
+    assertThat(e.getMessage()).startsWith("instance ");
+  }
+
   @Test
   void trailingContentIsMalformed() {
     assertThat(rejected(() -> engine.load("{} {}")).reason()).isEqualTo(Reason.MALFORMED_JSON);
@@ -141,6 +156,21 @@ class RejectionTest {
     assertThat(e.pointer()).isEqualTo("/properties/a/minLength");
     assertThat(e.getMessage()).contains("/properties/a/minLength");
     assertThat(e.details()).isNotEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"true", "false"})
+  void booleanRootIsNotARegistrableSchema(String root) {
+    SchemaRejectedException e = rejected(() -> engine.load(root));
+    assertThat(e.reason()).isEqualTo(Reason.INVALID_SCHEMA);
+    assertThat(e.pointer()).isEmpty();
+    assertThat(e.getMessage()).contains("must be a JSON object");
+    assertThat(engine.compile(JSON.readTree(root)).isValid(JSON.readTree("1"))).isEqualTo(Boolean.parseBoolean(root));
+  }
+
+  @Test
+  void nonSchemaRootFailsTheMetaSchema() {
+    assertThat(rejected(() -> engine.load("5")).reason()).isEqualTo(Reason.INVALID_SCHEMA);
   }
 
   @Test
@@ -269,6 +299,33 @@ class RejectionTest {
     SchemaRejectedException e = rejected(call);
     assertThat(e.reason()).isEqualTo(Reason.INVALID_SCHEMA);
     assertThat(e.getMessage()).contains("reference cycle").contains("never descends into the instance");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"load", "compile"})
+  void exponentialFanOutOfInPlaceApplicatorsIsInvalid(String path) {
+    StringBuilder defs = new StringBuilder();
+    for (int i = 0; i < 20; i++) {
+      String next = "#/$defs/a" + (i + 1);
+      defs.append("\"a").append(i).append("\":{\"allOf\":[{\"$ref\":\"").append(next)
+          .append("\"},{\"$ref\":\"").append(next).append("\"}]},");
+    }
+    String schema = "{\"$defs\":{" + defs + "\"a20\":{\"type\":\"string\"}},\"$ref\":\"#/$defs/a0\"}";
+    SchemaRejectedException e = rejected(path.equals("load")
+        ? () -> engine.load(schema) : () -> engine.compile(JSON.readTree(schema)));
+    assertThat(e.reason()).isEqualTo(Reason.INVALID_SCHEMA);
+    assertThat(e.getMessage()).contains("more than 10000 subschemas").contains("the limit is 10000");
+  }
+
+  @Test
+  void modestSharingOfDefinitionsIsFine() {
+    CanonicalSchema schema = engine.load("""
+        {"$defs":{"s":{"type":"string","maxLength":3},
+                  "t":{"allOf":[{"$ref":"#/$defs/s"},{"$ref":"#/$defs/s"}]}},
+         "allOf":[{"$ref":"#/$defs/t"},{"$ref":"#/$defs/t"}]}
+        """);
+    assertThat(schema.compiled().isValid(JSON.readTree("\"abc\""))).isTrue();
+    assertThat(schema.compiled().isValid(JSON.readTree("\"abcd\""))).isFalse();
   }
 
   @Test

@@ -3,121 +3,89 @@ package org.canonicalregistry.registry.compatibility;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.canonicalregistry.registry.api.CompatibilityApi;
 import org.canonicalregistry.registry.api.model.CompatibilityCheckRequest;
 import org.canonicalregistry.registry.api.model.CompatibilityResult;
 import org.canonicalregistry.registry.api.model.EntityCompatibilityRequest;
 import org.canonicalregistry.registry.api.model.JsonSchemaDraft;
 import org.canonicalregistry.registry.problem.InvalidField;
-import org.canonicalregistry.registry.problem.ProblemType;
 import org.canonicalregistry.registry.problem.RegistryException;
-import org.canonicalregistry.registry.problem.SchemaRejectedProblem;
-import org.canonicalregistry.schema.SchemaEngine;
-import org.canonicalregistry.schema.SchemaRejectedException;
-import org.canonicalregistry.schema.compat.CompatibilityEngine;
 import org.canonicalregistry.schema.compat.CompatibilityMode;
 import org.canonicalregistry.schema.compat.CompatibilityPolicy;
-import org.canonicalregistry.schema.compat.CompatibilityReport;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.RestController;
-
-import com.networknt.schema.SpecificationVersion;
-
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code POST /api/v1/compatibility/check}: schema-core's compatibility engine over schemas given in the request,
- * nothing stored. Every schema is first compiled by the registry's {@link SchemaEngine} (never fetching, bounded
- * regex), so a remote or unknown {@code $ref} is a {@code 422 schema-rejected} naming where it sits in the request.
- *
- * <p>{@code POST /api/v1/entities/{name}/compatibility} must run exactly the check registration runs; registration
- * does not check compatibility yet, so that operation answers {@code 501} (a problem) rather than a verdict the
- * registry would not enforce.
+ * {@code POST /api/v1/compatibility/check} (stateless) and {@code POST /api/v1/entities/{name}/compatibility}
+ * (against an entity's registered versions). Neither stores anything; an incompatible verdict is a {@code 200} with
+ * {@code compatible: false}. Bad requests are problems: {@code validation-failed} for the request's shape (exactly
+ * one of {@code old} / {@code previous}, schemas must be objects or booleans), {@code schema-rejected} for a schema
+ * that is too large, too deep, refers outside the registry or cannot be compiled.
  */
 @RestController
 class CompatibilityController implements CompatibilityApi {
 
-    private final SchemaEngine schemas;
+    /** {@code $schema} assumed for schemas without one when the request names a {@code draft}. */
+    private static final Map<JsonSchemaDraft, String> DRAFT_URIS = Map.of(
+            JsonSchemaDraft.DRAFT_04, "http://json-schema.org/draft-04/schema#",
+            JsonSchemaDraft.DRAFT_06, "http://json-schema.org/draft-06/schema#",
+            JsonSchemaDraft.DRAFT_07, "http://json-schema.org/draft-07/schema#",
+            JsonSchemaDraft._2019_09, "https://json-schema.org/draft/2019-09/schema",
+            JsonSchemaDraft._2020_12, "https://json-schema.org/draft/2020-12/schema");
 
-    CompatibilityController(SchemaEngine schemas) {
-        this.schemas = schemas;
+    private final CompatibilityService compatibility;
+
+    CompatibilityController(CompatibilityService compatibility) {
+        this.compatibility = compatibility;
     }
 
     @Override
     public ResponseEntity<CompatibilityResult> checkCompatibility(CompatibilityCheckRequest request) {
-        boolean hasOld = present(request.getOld());
-        boolean hasPrevious = request.getPrevious() != null && !request.getPrevious().isEmpty();
-        if (hasOld == hasPrevious) {
-            throw RegistryException.validationFailed(List.of(new InvalidField(hasOld ? "/previous" : "/old",
-                    "exactly one of 'old' and 'previous' must be given")));
+        CompatibilityService.Submitted candidate = submitted("candidate", "/candidate", request.getCandidate());
+        boolean hasOld = request.getOld() != null && !request.getOld().isNull();
+        List<JsonNode> previous = request.getPrevious();
+        if (hasOld == (previous != null)) {
+            throw invalid("", hasOld ? "give exactly one of 'old' and 'previous', not both"
+                    : "give the earlier schema as 'old' or the earlier schemas (oldest first) as 'previous'");
         }
-        if (!present(request.getCandidate())) {
-            throw RegistryException.validationFailed(List.of(new InvalidField("/candidate", "is required")));
+        List<CompatibilityService.Submitted> earlier = new ArrayList<>();
+        if (hasOld) {
+            earlier.add(submitted("old", "/old", request.getOld()));
+        } else {
+            for (int i = 0; i < previous.size(); i++) {
+                earlier.add(submitted("previous[" + i + "]", "/previous/" + i, previous.get(i)));
+            }
         }
-        SpecificationVersion draft = draft(request.getDraft());
-        List<JsonNode> earlier = hasOld ? List.of(request.getOld()) : request.getPrevious();
-        List<String> labels = new ArrayList<>();
-        for (int i = 0; i < earlier.size(); i++) {
-            String label = hasOld ? "old" : "previous[" + i + "]";
-            labels.add(label);
-            loadable(earlier.get(i), draft, hasOld ? "/old" : "/previous/" + i);
-        }
-        loadable(request.getCandidate(), draft, "/candidate");
-
         CompatibilityMode mode = request.getMode() == null ? CompatibilityMode.BACKWARD
-                : CompatibilityMode.valueOf(request.getMode().getValue());
+                : CompatibilityRepresentation.mode(request.getMode());
         CompatibilityPolicy policy = request.getPolicy() == null ? CompatibilityPolicy.STRICT
-                : CompatibilityPolicy.valueOf(request.getPolicy().getValue());
-        CompatibilityEngine engine = CompatibilityEngine.builder().schemaEngine(schemas).defaultDraft(draft).build();
-        CompatibilityReport report = engine.check(mode, policy, request.getCandidate(), earlier);
-        return ResponseEntity.ok(CompatibilityRepresentation.toApi(report, labels));
+                : CompatibilityRepresentation.policy(request.getPolicy());
+        String draft = request.getDraft() == null ? null : DRAFT_URIS.get(request.getDraft());
+        return ResponseEntity.ok(CompatibilityRepresentation.toApi(
+                compatibility.check(mode, policy, candidate, earlier, draft)));
     }
 
     @Override
     public ResponseEntity<CompatibilityResult> checkEntityCompatibility(String name,
             EntityCompatibilityRequest request) {
-        ErrorResponseException ex = new ErrorResponseException(HttpStatus.NOT_IMPLEMENTED);
-        ex.setDetail("Checking against an entity's registered versions is not available yet: registration does not "
-                + "enforce compatibility in this build, and this check must be exactly the one registration runs.");
-        throw ex;
+        JsonNode schema = submitted("candidate", "/schema", request.getSchema()).schema();
+        return ResponseEntity.ok(CompatibilityRepresentation.toApi(
+                compatibility.checkEntity(name, schema, Boolean.TRUE.equals(request.getNewMajor()))));
     }
 
-    /** Compiles the schema as the engine will read it; a schema-core refusal names the member of the request. */
-    private void loadable(JsonNode schema, SpecificationVersion draft, String member) {
-        try {
-            schemas.compile(withDraft(schema, draft));
-        } catch (SchemaRejectedException e) {
-            throw SchemaRejectedProblem.of(ProblemType.SCHEMA_REJECTED, "schema " + member, e, null);
+    /** A JSON Schema is an object or a boolean; anything else is refused before it reaches an engine. */
+    private static CompatibilityService.Submitted submitted(String label, String pointer, JsonNode schema) {
+        if (schema == null || schema.isNull()) {
+            throw invalid(pointer, "is required: a JSON Schema (an object or a boolean)");
         }
-    }
-
-    private static JsonNode withDraft(JsonNode schema, SpecificationVersion draft) {
-        if (draft == SpecificationVersion.DRAFT_2020_12 || !schema.isObject() || schema.has("$schema")) {
-            return schema;
+        if (!schema.isObject() && !schema.isBoolean()) {
+            throw invalid(pointer, "must be a JSON Schema (an object or a boolean), was " + schema.getNodeType());
         }
-        ObjectNode copy = ((ObjectNode) schema).deepCopy();
-        copy.put("$schema", draft.getDialectId());
-        return copy;
+        return new CompatibilityService.Submitted(label, pointer, schema);
     }
 
-    private static SpecificationVersion draft(JsonSchemaDraft draft) {
-        if (draft == null) {
-            return SpecificationVersion.DRAFT_2020_12;
-        }
-        Map<JsonSchemaDraft, SpecificationVersion> drafts = Map.of(
-                JsonSchemaDraft.DRAFT_04, SpecificationVersion.DRAFT_4,
-                JsonSchemaDraft.DRAFT_06, SpecificationVersion.DRAFT_6,
-                JsonSchemaDraft.DRAFT_07, SpecificationVersion.DRAFT_7,
-                JsonSchemaDraft._2019_09, SpecificationVersion.DRAFT_2019_09,
-                JsonSchemaDraft._2020_12, SpecificationVersion.DRAFT_2020_12);
-        return drafts.get(draft);
-    }
-
-    private static boolean present(JsonNode node) {
-        return node != null && !node.isNull() && !node.isMissingNode();
+    private static RegistryException invalid(String pointer, String message) {
+        return RegistryException.validationFailed(List.of(new InvalidField(pointer, message)));
     }
 }

@@ -2,79 +2,92 @@ package org.canonicalregistry.registry.compatibility;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.canonicalregistry.registry.api.model.BreakDirection;
 import org.canonicalregistry.registry.api.model.CompatibilityChange;
 import org.canonicalregistry.registry.api.model.CompatibilityResult;
 import org.canonicalregistry.registry.api.model.CompatibilityWitness;
 import org.canonicalregistry.schema.compat.Breaks;
-import org.canonicalregistry.schema.compat.CompatibilityReport;
+import org.canonicalregistry.schema.compat.CompatibilityMode;
+import org.canonicalregistry.schema.compat.CompatibilityPolicy;
 import org.canonicalregistry.schema.compat.JudgedChange;
 import org.canonicalregistry.schema.compat.SchemaChange;
 import org.canonicalregistry.schema.compat.VersionResult;
+import org.canonicalregistry.schema.compat.Witness;
 import org.canonicalregistry.schema.compat.WitnessSearch;
 
-import tools.jackson.core.JsonPointer;
-
 /**
- * Converts schema-core's compatibility report to the contract's {@code CompatibilityResult}. Every change of every
- * checked version is listed (with {@code breaking} saying whether it breaks the requested mode); confirmed
- * witnesses name their sides with the caller's labels ({@code old}, {@code previous[i]}, {@code candidate}).
+ * Maps the engine's results to the contract's shapes, for {@code 200} results and for the members of the
+ * {@code incompatible-change} problem alike, so both say the same thing in the same words.
  */
 final class CompatibilityRepresentation {
-
-    static final String CANDIDATE = "candidate";
 
     private CompatibilityRepresentation() {
     }
 
-    /**
-     * @param labels the label of each earlier schema, in the order they were passed to the engine
-     */
-    static CompatibilityResult toApi(CompatibilityReport report, List<String> labels) {
-        List<CompatibilityChange> changes = new ArrayList<>();
-        List<CompatibilityWitness> witnesses = new ArrayList<>();
-        List<String> checkedAgainst = new ArrayList<>();
-        for (VersionResult version : report.versions()) {
-            String earlier = labels.get(version.versionIndex());
-            checkedAgainst.add(earlier);
+    static CompatibilityResult toApi(CompatibilityVerdict verdict) {
+        return new CompatibilityResult(verdict.compatible(),
+                org.canonicalregistry.registry.api.model.CompatibilityMode.valueOf(verdict.report().mode().name()),
+                org.canonicalregistry.registry.api.model.CompatibilityPolicy.valueOf(verdict.report().policy().name()),
+                changes(verdict), witnesses(verdict), verdict.checkedAgainst());
+    }
+
+    /** Every detected change against every checked schema, with {@code breaking} set where the mode is violated. */
+    static List<CompatibilityChange> changes(CompatibilityVerdict verdict) {
+        CompatibilityMode mode = verdict.report().mode();
+        List<CompatibilityChange> out = new ArrayList<>();
+        for (VersionResult version : verdict.report().versions()) {
             for (JudgedChange judged : version.changes()) {
                 SchemaChange change = judged.change();
-                changes.add(new CompatibilityChange()
-                        .type(change.kind().name())
-                        .oldPointer(pointer(change.oldPointer()))
-                        .newPointer(pointer(change.newPointer()))
-                        .breaks(direction(judged.breaks()))
-                        .breaking(report.mode().violatedBy(judged.breaks()))
-                        .message(judged.sentence()));
+                out.add(new CompatibilityChange(change.kind().name(), direction(judged.breaks()),
+                        mode.violatedBy(judged.breaks()), judged.sentence())
+                        .oldPointer(change.oldPointer().toString())
+                        .newPointer(change.newPointer().toString())
+                        .against(verdict.labelOf(version)));
+            }
+        }
+        return out;
+    }
+
+    /** Every confirmed witness: an instance one side accepts and the other rejects, named by label. */
+    static List<CompatibilityWitness> witnesses(CompatibilityVerdict verdict) {
+        List<CompatibilityWitness> out = new ArrayList<>();
+        for (VersionResult version : verdict.report().versions()) {
+            String earlier = verdict.labelOf(version);
+            for (JudgedChange judged : version.changes()) {
                 for (WitnessSearch search : judged.witnesses()) {
                     if (search instanceof WitnessSearch.Confirmed confirmed) {
-                        var witness = confirmed.witness();
-                        witnesses.add(new CompatibilityWitness()
-                                .changeType(change.kind().name())
-                                .pointer(pointer(change.newPointer() != null ? change.newPointer() : change.oldPointer()))
-                                .instance(witness.instance())
-                                .acceptedBy("old".equals(witness.acceptedBy()) ? earlier : CANDIDATE)
-                                .rejectedBy("old".equals(witness.rejectedBy()) ? earlier : CANDIDATE)
-                                .description(change.sentence()));
+                        out.add(witness(judged.change(), confirmed.witness(), earlier, verdict.candidateLabel()));
                     }
                 }
             }
         }
-        return new CompatibilityResult()
-                .compatible(report.compatible())
-                .mode(org.canonicalregistry.registry.api.model.CompatibilityMode.fromValue(report.mode().name()))
-                .policy(org.canonicalregistry.registry.api.model.CompatibilityPolicy.fromValue(report.policy().name()))
-                .changes(changes)
-                .witnesses(witnesses)
-                .checkedAgainst(checkedAgainst);
+        return out;
     }
 
-    private static String pointer(JsonPointer pointer) {
-        return pointer == null ? null : pointer.toString();
+    private static CompatibilityWitness witness(SchemaChange change, Witness witness, String earlier, String candidate) {
+        boolean backward = witness.direction() == Breaks.BACKWARD;
+        String acceptedBy = backward ? earlier : candidate;
+        String rejectedBy = backward ? candidate : earlier;
+        // The pointer names the keyword that rejects the instance, in the schema that rejects it.
+        String pointer = (backward ? change.newPointer() : change.oldPointer()).toString();
+        return new CompatibilityWitness(change.kind().name(), witness.instance(), acceptedBy, rejectedBy)
+                .pointer(pointer)
+                .description(acceptedBy + " accepts this instance and " + rejectedBy + " rejects it. "
+                        + change.sentence());
     }
 
-    private static BreakDirection direction(Breaks breaks) {
-        return breaks == Breaks.NEITHER ? BreakDirection.NONE : BreakDirection.fromValue(breaks.name());
+    static BreakDirection direction(Breaks breaks) {
+        if (breaks == Breaks.NEITHER) {
+            return BreakDirection.NONE;
+        }
+        return BreakDirection.valueOf(breaks.name());
+    }
+
+    static CompatibilityMode mode(org.canonicalregistry.registry.api.model.CompatibilityMode mode) {
+        return CompatibilityMode.valueOf(mode.name());
+    }
+
+    static CompatibilityPolicy policy(org.canonicalregistry.registry.api.model.CompatibilityPolicy policy) {
+        return CompatibilityPolicy.valueOf(policy.name());
     }
 }

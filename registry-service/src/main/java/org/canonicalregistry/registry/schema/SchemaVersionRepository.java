@@ -28,6 +28,8 @@ class SchemaVersionRepository {
             v.sunset_date, v.replacement, v.created_at, v.created_by, v.reason
             """;
 
+    private static final int REFERENCE_BATCH = 500;
+
     private final JdbcClient jdbc;
     private final DataFieldMaxValueIncrementer globalIds;
 
@@ -127,18 +129,24 @@ class SchemaVersionRepository {
                 .params(params)
                 .query(SchemaVersionRepository::row)
                 .list();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        // One query for every row's references (not one per row); bounded batches keep the IN list small.
+        Map<Long, List<SchemaReference>> references = new HashMap<>();
+        List<Long> ids = rows.stream().map(Row::globalId).toList();
+        for (int from = 0; from < ids.size(); from += REFERENCE_BATCH) {
+            jdbc.sql("SELECT global_id, ref_entity, ref_major, ref_minor FROM schema_reference WHERE global_id IN (:ids)")
+                    .param("ids", ids.subList(from, Math.min(ids.size(), from + REFERENCE_BATCH)))
+                    .query((rs, n) -> references.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new SchemaReference(rs.getString(2), rs.getInt(3), rs.getInt(4))))
+                    .list();
+        }
         List<SchemaVersion> result = new ArrayList<>(rows.size());
         for (Row r : rows) {
-            result.add(r.toVersion(references(r.globalId)));
+            result.add(r.toVersion(references.getOrDefault(r.globalId, List.of())));
         }
         return result;
-    }
-
-    private List<SchemaReference> references(long globalId) {
-        return jdbc.sql("SELECT ref_entity, ref_major, ref_minor FROM schema_reference WHERE global_id = :globalId")
-                .param("globalId", globalId)
-                .query((rs, n) -> new SchemaReference(rs.getString(1), rs.getInt(2), rs.getInt(3)))
-                .list();
     }
 
     private record Row(long globalId, String entity, int major, int minor, String json, String fingerprint,

@@ -50,9 +50,12 @@ public class SchemaVersionService {
     private final JsonMapper json;
     private final Clock clock;
     private final VersionNumbering numbering = new VersionNumbering();
+    private final CompatibilityGate gate;
 
     SchemaVersionService(SchemaVersionRepository repository, EntityService entities, SchemaEngine engine,
-                         CompiledSchemaCache compiled, RegistryLimits limits, JsonMapper json, Clock clock) {
+                         CompiledSchemaCache compiled, RegistryLimits limits, JsonMapper json, Clock clock,
+                         CompatibilityGate gate) {
+        this.gate = gate;
         this.repository = repository;
         this.entities = entities;
         this.engine = engine;
@@ -67,7 +70,8 @@ public class SchemaVersionService {
      * UTF-8, meta-schema, canonical profile, references that must exist in this registry). Identical canonical
      * content already registered for this entity returns {@link RegistrationResult.AlreadyRegistered} with the
      * existing version (whatever its state) and writes nothing. Otherwise the next version is the next minor of the
-     * highest major, or {@code major+1 .0} with {@code newMajor}; the first version is 1.0.
+     * highest major, or {@code major+1 .0} with {@code newMajor}; the first version is 1.0. A new minor must pass the
+     * {@link CompatibilityGate} against its {@link MajorLine} (under the entity lock); a new major line is not checked.
      *
      * @param entity existing entity name
      * @param schemaUtf8 the schema document as UTF-8 bytes; never null
@@ -76,7 +80,7 @@ public class SchemaVersionService {
      * @param actor principal registering; non-blank, at most 128 characters
      * @throws EntityNotFoundException no such entity
      * @throws SchemaRejectedProblem the schema failed schema-core's checks (type SCHEMA_REJECTED)
-     * @throws RegistryException VALIDATION_FAILED for a bad reason/actor; CONFLICT if the database refused a
+     * @throws RegistryException INCOMPATIBLE_CHANGE from the gate (nothing written); VALIDATION_FAILED for a bad reason/actor; CONFLICT if the database refused a
      *                           duplicate despite the lock (should not happen; safe to retry)
      */
     @Transactional
@@ -91,8 +95,10 @@ public class SchemaVersionService {
         if (same.isPresent()) {
             return new RegistrationResult.AlreadyRegistered(same.get());
         }
-        VersionNumber number = numbering.next(repository.numbers(entity), newMajor);
-        SchemaVersion version = new SchemaVersion(entity, number.major(), number.minor(), repository.nextGlobalId(),
+        // Judged under the lock on the same snapshot that picks the number; the gate refuses by throwing.
+        MajorLine line = numbering.line(entity, repository.list(entity), newMajor);
+        gate.admit(entities.get(entity), schema, line);
+        SchemaVersion version = new SchemaVersion(entity, line.major(), line.nextMinor(), repository.nextGlobalId(),
                 schema.canonicalJson(), schema.fingerprint(), SchemaState.PUBLISHED, null, null,
                 List.copyOf(schema.references()), clock.instant().truncatedTo(ChronoUnit.MICROS), actor, why);
         try {
@@ -108,6 +114,27 @@ public class SchemaVersionService {
     @Transactional
     public RegistrationResult register(String entity, JsonNode schema, boolean newMajor, String reason, String actor) {
         return register(entity, json.writeValueAsBytes(schema), newMajor, reason, actor);
+    }
+
+    /**
+     * The schema loaded exactly as {@link #register} loads it, without storing anything (for compatibility previews).
+     *
+     * @throws SchemaRejectedProblem as {@link #register}
+     */
+    public CanonicalSchema loadCandidate(String entity, JsonNode schema) {
+        return load(entity, json.writeValueAsBytes(schema));
+    }
+
+    /**
+     * The major line a registration would join now and the versions it would be judged against. Takes no lock: a
+     * concurrent registration may move the line before the caller acts on the answer.
+     *
+     * @throws EntityNotFoundException no such entity
+     */
+    @Transactional(readOnly = true)
+    public MajorLine lineFor(String entity, boolean newMajor) {
+        entities.get(entity);
+        return numbering.line(entity, repository.list(entity), newMajor);
     }
 
     /**

@@ -10,7 +10,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.JsonNode;
 
-/** The stateless compatibility check over HTTP: verdict, typed changes, confirmed witnesses, labelled sides. */
+/**
+ * The stateless compatibility check over HTTP on the zero-setup H2 database: verdict, typed changes, confirmed
+ * witnesses, labelled sides. (The entity check and registration are covered on PostgreSQL by the ITs.)
+ */
 @H2RegistryTest
 class CompatibilityApiTest {
 
@@ -90,14 +93,5 @@ class CompatibilityApiTest {
         assertThat(reply.status()).as(reply.toString()).isEqualTo(422);
         assertThat(reply.problemType()).isEqualTo("schema-rejected");
         assertThat(reply.json().path("detail").asString()).contains("/candidate");
-    }
-
-    @Test
-    void entityCheckSaysNotImplementedUntilRegistrationEnforcesCompatibility() {
-        var reply = http.postJson("/api/v1/entities/customer/compatibility", "{\"schema\":{}}");
-
-        assertThat(reply.status()).isEqualTo(501);
-        assertThat(reply.contentType()).startsWith("application/problem+json");
-        assertThat(reply.json().path("detail").asString()).contains("not available");
     }
 }

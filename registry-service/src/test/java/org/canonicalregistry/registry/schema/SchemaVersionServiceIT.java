@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.canonicalregistry.registry.entity.CompatibilityMode;
 import org.canonicalregistry.registry.entity.EntityService;
 import org.canonicalregistry.registry.entity.NewEntity;
 import org.canonicalregistry.registry.problem.EntityNotFoundException;
@@ -40,7 +41,8 @@ class SchemaVersionServiceIT {
     }
 
     private String entity(String name) {
-        entities.create(new NewEntity(name, "test", null, Set.of("owner"), null, null, null));
+        // Mode NONE: these tests are about numbering and storage; compatibility has its own tests.
+        entities.create(new NewEntity(name, "test", null, Set.of("owner"), CompatibilityMode.NONE, null, null));
         return name;
     }
 

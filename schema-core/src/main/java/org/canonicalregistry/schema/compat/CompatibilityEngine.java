@@ -19,7 +19,8 @@ import tools.jackson.databind.JsonNode;
  * <p>Errors: null arguments throw {@link NullPointerException}. A check running on an interrupted thread stops with
  * {@link java.util.concurrent.CancellationException}, so a caller can bound a hostile schema with a timeout. Schemas
  * are never fetched: only local references and registry references through the configured resolver are followed.
- * A {@code $schema} naming an unsupported draft throws {@link SchemaRejectedException} ({@code INVALID_SCHEMA}).
+ * A {@code $schema} naming an unsupported draft throws {@link SchemaRejectedException} ({@code INVALID_SCHEMA}); a
+ * schema nested deeper than the schema engine's {@code SchemaLimits.maxDepth()} throws it with {@code TOO_DEEP}.
  *
  * <pre>{@code
  * CompatibilityEngine engine = CompatibilityEngine.builder()
@@ -165,7 +166,8 @@ public final class CompatibilityEngine {
       ReferenceResolver r = resolver;
       SpecificationVersion draft = defaultDraft;
       DocumentSource documents = uri -> SchemaReference.parse(uri).flatMap(r::resolve);
-      UnaryOperator<JsonNode> normalizer = schema -> normalise(schema, draft);
+      int maxDepth = validatorEngine.limits().maxDepth();
+      UnaryOperator<JsonNode> normalizer = schema -> normalise(checkDepth(schema, maxDepth), draft);
       InstanceValidator validator = schema -> {
         // The validator reads $schema itself; only a non-default draft for a schema without one needs help.
         JsonNode toCompile = draft != SpecificationVersion.DRAFT_2020_12 && schema.isObject() && !schema.has("$schema")
@@ -173,6 +175,30 @@ public final class CompatibilityEngine {
         return validatorEngine.compile(toCompile)::isValid;
       };
       return new CompatibilityEngine(documents, normalizer, validator, witnesses);
+    }
+
+    /** Iterative, so that a hostile nesting depth is refused before anything recurses over it. */
+    private static JsonNode checkDepth(JsonNode schema, int maxDepth) {
+      java.util.ArrayDeque<JsonNode> nodes = new java.util.ArrayDeque<>();
+      java.util.ArrayDeque<Integer> depths = new java.util.ArrayDeque<>();
+      nodes.push(schema);
+      depths.push(1);
+      while (!nodes.isEmpty()) {
+        JsonNode n = nodes.pop();
+        int d = depths.pop();
+        if (!n.isContainer()) {
+          continue;
+        }
+        if (d > maxDepth) {
+          throw new SchemaRejectedException(SchemaRejectedException.Reason.TOO_DEEP, "",
+              "schema nests deeper than " + maxDepth + " levels");
+        }
+        for (JsonNode child : n.values()) {
+          nodes.push(child);
+          depths.push(d + 1);
+        }
+      }
+      return schema;
     }
 
     private static JsonNode normalise(JsonNode schema, SpecificationVersion draft) {
