@@ -163,13 +163,14 @@ class ProblemResponsesTest {
                 .contains("/name", "/domain");
     }
 
-    @Test
-    void unexpectedFailureIsInternalErrorWithoutStackTraceOrClassName() {
-        var reply = http.get(FailingController.PATH);
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {FailingController.BUG, FailingController.DOMAIN_INTERNAL_ERROR})
+    void unexpectedFailureIsInternalErrorWithoutStackTraceOrClassName(String path) {
+        var reply = http.get(path);
 
         assertProblem(reply, 500, "internal-error");
         assertThat(reply.json().path("detail").asString()).contains("logged under id");
-        assertThat(reply.text()).doesNotContain(FailingController.SECRET).doesNotContain("IllegalStateException")
+        assertThat(reply.text()).doesNotContain(FailingController.SECRET).doesNotContain("IllegalStateException").doesNotContain("corrupt")
                 .doesNotContain("at org.");
     }
 
