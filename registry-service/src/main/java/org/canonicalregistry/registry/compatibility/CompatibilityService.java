@@ -30,7 +30,8 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>Stateless schemas may be of any supported draft and are not held to the canonical profile, but each one is bounded
  * (bytes, nesting depth), compiled by the registry's {@link SchemaEngine} (remote references refused, registry
  * references resolved only from the store, unsafe patterns refused) before the engine diffs it, so a hostile schema
- * fails fast with a precise {@code schema-rejected} problem naming the request pointer.
+ * fails fast with a precise {@code schema-rejected} problem naming the request pointer. Compiling and judging run under
+ * the {@link CheckBudget}.
  */
 @Service
 class CompatibilityService {
@@ -38,13 +39,15 @@ class CompatibilityService {
     private final CompatibilityEngine engine;
     private final SchemaEngine schemas;
     private final MajorLineGate gate;
+    private final CheckBudget budget;
     private final SchemaVersionService versions;
     private final EntityService entities;
     private final RegistryLimits limits;
     private final JsonMapper json;
 
-    CompatibilityService(CompatibilityEngine engine, SchemaEngine schemas, MajorLineGate gate,
+    CompatibilityService(CompatibilityEngine engine, SchemaEngine schemas, MajorLineGate gate, CheckBudget budget,
                          SchemaVersionService versions, EntityService entities, RegistryLimits limits, JsonMapper json) {
+        this.budget = budget;
         this.engine = engine;
         this.schemas = schemas;
         this.gate = gate;
@@ -64,23 +67,28 @@ class CompatibilityService {
      * @param draftUri the {@code $schema} to assume for object schemas without one, or null for 2020-12
      * @throws SchemaRejectedProblem SCHEMA_REJECTED naming the request pointer of the first bad schema
      */
-    @Transactional(readOnly = true)
     public CompatibilityVerdict check(CompatibilityMode mode, CompatibilityPolicy policy, Submitted candidate,
                                       List<Submitted> earlierOldestFirst, String draftUri) {
+        // Compiling is part of the cost a hostile request can drive up, so it runs inside the budget too.
+        CompatibilityReport report = budget.run("request's schemas",
+                () -> compare(mode, policy, candidate, earlierOldestFirst, draftUri));
+        return new CompatibilityVerdict(report, earlierOldestFirst.stream().map(Submitted::label).toList(),
+                candidate.label());
+    }
+
+    private CompatibilityReport compare(CompatibilityMode mode, CompatibilityPolicy policy, Submitted candidate,
+                                        List<Submitted> earlierOldestFirst, String draftUri) {
         List<JsonNode> earlier = new ArrayList<>();
         for (Submitted s : earlierOldestFirst) {
             earlier.add(admitted(s, draftUri));
         }
         JsonNode cand = admitted(candidate, draftUri);
-        CompatibilityReport report;
         try {
-            report = engine.check(mode, policy, cand, earlier);
+            return engine.check(mode, policy, cand, earlier);
         } catch (SchemaRejectedException e) {
             // Only $schema problems surface here: everything else was refused by compile() above.
-            throw SchemaRejectedProblem.of(ProblemType.SCHEMA_REJECTED, "a schema of the request", e, null);
+            throw SchemaRejectedProblem.of(ProblemType.SCHEMA_REJECTED, "a schema of the request", e, limitFor(e));
         }
-        return new CompatibilityVerdict(report, earlierOldestFirst.stream().map(Submitted::label).toList(),
-                candidate.label());
     }
 
     /**
@@ -109,7 +117,9 @@ class CompatibilityService {
             schemas.compile(schema);
             return schema;
         } catch (SchemaRejectedException e) {
-            SchemaRejectedException located = new SchemaRejectedException(e.reason(), s.pointer() + e.pointer(),
+            // Pointers are into the request body, so the caller sees which of its schemas was refused, and where.
+            String within = e.pointer() == null ? "" : e.pointer();
+            SchemaRejectedException located = new SchemaRejectedException(e.reason(), s.pointer() + within,
                     e.getMessage(), e.details());
             throw SchemaRejectedProblem.of(ProblemType.SCHEMA_REJECTED, "schema " + s.label(), located, limitFor(e));
         }

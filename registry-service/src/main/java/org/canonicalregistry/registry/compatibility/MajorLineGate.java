@@ -2,6 +2,7 @@ package org.canonicalregistry.registry.compatibility;
 
 import java.util.List;
 import org.canonicalregistry.registry.entity.Entity;
+import org.canonicalregistry.registry.problem.RegistryException;
 import org.canonicalregistry.registry.schema.CompatibilityGate;
 import org.canonicalregistry.registry.schema.MajorLine;
 import org.canonicalregistry.registry.schema.SchemaVersion;
@@ -23,10 +24,12 @@ import tools.jackson.databind.json.JsonMapper;
 class MajorLineGate implements CompatibilityGate {
 
     private final CompatibilityEngine engine;
+    private final CheckBudget budget;
     private final JsonMapper json;
 
-    MajorLineGate(CompatibilityEngine engine, JsonMapper json) {
+    MajorLineGate(CompatibilityEngine engine, CheckBudget budget, JsonMapper json) {
         this.engine = engine;
+        this.budget = budget;
         this.json = json;
     }
 
@@ -46,8 +49,10 @@ class MajorLineGate implements CompatibilityGate {
         List<SchemaVersion> earlier = line.earlierVersions();
         // Stored content is canonical JSON that passed load(); reading it back cannot fail short of corruption.
         List<JsonNode> schemas = earlier.stream().map(v -> json.readTree(v.canonicalJson())).toList();
-        CompatibilityReport report = engine.check(CompatibilityMode.valueOf(entity.compatibilityMode().name()),
-                CompatibilityPolicy.valueOf(entity.compatibilityPolicy().name()), candidate.json(), schemas);
+        CompatibilityMode mode = CompatibilityMode.valueOf(entity.compatibilityMode().name());
+        CompatibilityPolicy policy = CompatibilityPolicy.valueOf(entity.compatibilityPolicy().name());
+        CompatibilityReport report = budget.run("schema for entity " + RegistryException.quoted(entity.name()),
+                () -> engine.check(mode, policy, candidate.json(), schemas));
         return new CompatibilityVerdict(report, earlier.stream().map(SchemaVersion::version).toList(),
                 CompatibilityVerdict.CANDIDATE);
     }

@@ -127,8 +127,14 @@ class CompatibilityEndpointsIT {
 
         var reply = ok(http.postJson(CHECK, """
                 {"old":%s,"candidate":%s,"draft":"draft-04"}""".formatted(old, candidate)));
+        var asDefault = http.postJson(CHECK, """
+                {"old":%s,"candidate":%s}""".formatted(old, candidate));
 
         assertThat(reply.json().path("compatible").asBoolean()).as(reply.toString()).isFalse();
+        // Read as 2020-12 (the default), a boolean exclusiveMaximum is not a schema at all.
+        assertProblem(asDefault, 422, "schema-rejected");
+        assertThat(asDefault.json().path("reason").asString()).isEqualTo("INVALID_SCHEMA");
+        assertThat(asDefault.json().path("pointer").asString()).startsWith("/candidate");
     }
 
     @Test
@@ -183,7 +189,9 @@ class CompatibilityEndpointsIT {
 
         var reply = http.postJson(CHECK, "{\"old\":{},\"candidate\":" + deep + "}");
 
-        assertThat(reply.status()).as(reply.toString()).isBetween(400, 499);
+        // The HTTP layer's nesting bound (413) or the schema depth bound (422) answers, whichever is lower.
+        assertThat(reply.problemType()).as(reply.toString()).isIn("payload-too-large", "schema-rejected");
+        assertThat(reply.json().path("limit").asInt()).as(reply.toString()).isPositive();
         assertThat(reply.contentType()).startsWith("application/problem+json");
         assertThat(reply.took()).isLessThan(Duration.ofSeconds(1));
     }
