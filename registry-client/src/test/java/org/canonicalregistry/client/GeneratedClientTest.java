@@ -55,6 +55,7 @@ class GeneratedClientTest {
         "schema": {
           "$schema": "https://json-schema.org/draft/2020-12/schema",
           "type": "object",
+          "description": "Kunde – Größe, 顧客",
           "required": ["email"],
           "properties": {
             "email": { "type": "string" },
@@ -99,6 +100,11 @@ class GeneratedClientTest {
           "acceptedBy": "2.3",
           "rejectedBy": "candidate",
           "description": "Old data without 'phone' is rejected."
+        }, {
+          "changeType": "TYPE_NARROWED",
+          "instance": null,
+          "acceptedBy": "2.3",
+          "rejectedBy": "candidate"
         } ],
         "checkedAgainst": ["2.0", "2.1", "2.2", "2.3"]
       }
@@ -180,6 +186,8 @@ class GeneratedClientTest {
     JsonNode schema = version.getSchema();
     assertThat(schema.isObject()).isTrue();
     assertThat(schema.at("/properties/address/$ref").asString()).isEqualTo("urn:canonical:address:1.0");
+    // The generated client decodes bodies with the platform charset; this fails on a JVM whose default is not UTF-8.
+    assertThat(schema.get("description").asString()).isEqualTo("Kunde – Größe, 顧客");
     assertThat(schema).isEqualTo(JSON.readTree(SCHEMA_VERSION).get("schema"));
 
     assertThat(received).singleElement().satisfies(request -> {
@@ -232,11 +240,17 @@ class GeneratedClientTest {
       assertThat(change.getBreaking()).isTrue();
       assertThat(change.getNewPointer()).isEqualTo("/required/1");
     });
-    assertThat(problem.getWitnesses()).singleElement().satisfies(witness -> {
+    assertThat(problem.getWitnesses()).hasSize(2);
+    assertThat(problem.getWitnesses().get(0)).satisfies(witness -> {
       assertThat(witness.getInstance()).isEqualTo(JSON.readTree("{\"email\": \"a@example.org\"}"));
       assertThat(witness.getAcceptedBy()).isEqualTo("2.3");
       assertThat(witness.getRejectedBy()).isEqualTo("candidate");
+      assertThat(witness.getPointer()).isEqualTo("/required/1");
     });
+    // A JSON null witness is a NullNode, not a missing instance.
+    JsonNode nullInstance = problem.getWitnesses().get(1).getInstance();
+    assertThat(nullInstance).isNotNull();
+    assertThat(nullInstance.isNull()).as("instance is JSON null").isTrue();
     assertThat(problem.getCheckedAgainst()).containsExactly("2.0", "2.1", "2.2", "2.3");
   }
 

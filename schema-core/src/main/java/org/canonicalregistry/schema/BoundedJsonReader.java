@@ -72,8 +72,9 @@ final class BoundedJsonReader {
           what + " is " + utf8.length + " bytes; the limit is " + maxBytes);
     }
     String text = decode(utf8, what);
+    JsonNode tree;
     try {
-      return mapper.readTree(text);
+      tree = mapper.readTree(text);
     } catch (StreamConstraintsException e) {
       if (e.getMessage() != null && e.getMessage().contains("nesting depth")) {
         throw tooDeep(what, e);
@@ -82,6 +83,10 @@ final class BoundedJsonReader {
     } catch (JacksonException e) {
       throw malformed(what, e);
     }
+    if (tree == null || tree.isMissingNode()) {
+      throw new SchemaRejectedException(Reason.MALFORMED_JSON, "", what + " is empty: it holds no JSON value");
+    }
+    return tree;
   }
 
   /** Rejects a tree a caller built in memory that nests deeper than the limit (iterative check). */

@@ -26,6 +26,14 @@ final class CanonicalProfile {
       // composition
       "oneOf", "allOf");
 
+  /**
+   * {@code format} values the validator asserts (draft 2020-12 format vocabulary). Any other name
+   * would be silently ignored by the validator, so the profile refuses it instead.
+   */
+  static final Set<String> FORMATS = Set.of("date-time", "date", "time", "duration", "email", "idn-email",
+      "hostname", "idn-hostname", "ipv4", "ipv6", "uri", "uri-reference", "iri", "iri-reference", "uri-template",
+      "json-pointer", "relative-json-pointer", "regex", "uuid");
+
   /** Annotation keywords of our own (e.g. {@code x-classification}) start with this prefix. */
   static final String EXTENSION_PREFIX = "x-";
 

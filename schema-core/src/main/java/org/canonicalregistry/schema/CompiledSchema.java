@@ -4,7 +4,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A schema ready to validate instances. Implementations are immutable and thread-safe; validation
- * never fetches anything and regular expressions run in linear time.
+ * never fetches anything and never calls the {@link ReferenceResolver} (registry documents were
+ * captured when the schema was compiled). Regular expressions run on RE2J in linear time, and all
+ * regex evaluations of one call share a one-second budget: past it the instance is reported invalid
+ * (fail closed), never accepted.
  */
 public interface CompiledSchema {
 

@@ -21,19 +21,33 @@ final class NetworkntCompiledSchema implements CompiledSchema {
   @Override
   public boolean isValid(JsonNode instance) {
     Objects.requireNonNull(instance, "instance");
-    return schema.validate(instance, ctx -> ctx.setFailFast(true)).isEmpty();
+    try (LinearTimeRegex.Budget budget = LinearTimeRegex.openBudget()) {
+      return schema.validate(instance, ctx -> ctx.setFailFast(true)).isEmpty() && !budget.exhausted();
+    }
   }
 
   @Override
   public ValidationReport validate(JsonNode instance) {
     Objects.requireNonNull(instance, "instance");
     List<Violation> violations = new ArrayList<>();
-    for (Error e : schema.validate(instance)) {
+    List<Error> errors;
+    boolean regexBudgetExhausted;
+    try (LinearTimeRegex.Budget budget = LinearTimeRegex.openBudget()) {
+      errors = schema.validate(instance);
+      regexBudgetExhausted = budget.exhausted();
+    }
+    for (Error e : errors) {
       violations.add(new Violation(
           e.getInstanceLocation() == null ? "" : e.getInstanceLocation().toString(),
           e.getSchemaLocation() == null ? "" : e.getSchemaLocation().toString(),
           e.getKeyword() == null ? "" : e.getKeyword(),
           e.getMessage() == null ? "" : e.getMessage()));
+    }
+    if (regexBudgetExhausted) {
+      // Fail closed: a cut-short evaluation counted as "no match", which under not/patternProperties
+      // could have let an instance pass.
+      violations.add(new Violation("", "", "pattern", "regular-expression evaluation exceeded its budget of "
+          + LinearTimeRegex.BUDGET_NANOS / 1_000_000 + " ms for one validation; the instance is not accepted"));
     }
     return new ValidationReport(violations);
   }

@@ -3,8 +3,9 @@ package org.canonicalregistry.schema;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
-import java.util.Set;
 
 import org.canonicalregistry.schema.SchemaRejectedException.Reason;
 
@@ -42,17 +43,15 @@ public final class SchemaEngine {
 
   private final Settings settings;
   private final BoundedJsonReader reader;
-  private final SchemaRegistry validators;
   private final Schema metaSchema;
 
   private SchemaEngine(Settings settings) {
     this.settings = settings;
     this.reader = new BoundedJsonReader(settings.limits());
-    RegistryOnlySchemaLoader loader = new RegistryOnlySchemaLoader(settings.resolver(), reader.mapper());
-    this.validators = registry(loader, true);
-    // The 2020-12 meta-schema only annotates "format"; asserting it there would turn an unsafe
-    // pattern into a vague meta-schema error instead of UNSAFE_PATTERN.
-    this.metaSchema = registry(loader, false).getSchema(SchemaLocation.of(MetaSchemas.DRAFT_2020_12));
+    // The meta-schema needs no registry document. The 2020-12 meta-schema only annotates "format";
+    // asserting it there would turn an unsafe pattern into a vague meta-schema error, not UNSAFE_PATTERN.
+    RegistryOnlySchemaLoader metaLoader = new RegistryOnlySchemaLoader(ReferenceResolver.none(), reader.mapper());
+    this.metaSchema = registry(metaLoader, false).getSchema(SchemaLocation.of(MetaSchemas.DRAFT_2020_12));
     this.metaSchema.initializeValidators();
   }
 
@@ -109,11 +108,17 @@ public final class SchemaEngine {
 
   private CanonicalSchema loadParsed(JsonNode document) {
     checkMetaSchema(document);
-    Set<SchemaReference> references = SchemaInspection.inspect(document, SchemaInspection.Mode.LOAD,
+    if (!document.isObject()) {
+      // true/false are valid schemas, but they describe no entity a generator could turn into a type.
+      throw new SchemaRejectedException(Reason.INVALID_SCHEMA, "", "schema is the boolean " + document
+          + "; a registered schema must be a JSON object describing the entity");
+    }
+    SchemaInspection.Findings findings = SchemaInspection.inspect(document, SchemaInspection.Mode.LOAD,
         settings.resolver());
-    CompiledSchema compiled = compileInspected(document);
+    CompiledSchema compiled = compileInspected(document, findings);
     String canonical = CanonicalJson.canonicalize(document);
-    return new CanonicalSchema(document, canonical, CanonicalJson.fingerprint(canonical), references, compiled);
+    return new CanonicalSchema(document, canonical, CanonicalJson.fingerprint(canonical), findings.references(),
+        compiled);
   }
 
   /**
@@ -127,8 +132,8 @@ public final class SchemaEngine {
   public CompiledSchema compile(JsonNode schema) {
     Objects.requireNonNull(schema, "schema");
     reader.checkDepth(schema, "schema");
-    SchemaInspection.inspect(schema, SchemaInspection.Mode.COMPILE, settings.resolver());
-    return compileInspected(schema);
+    return compileInspected(schema, SchemaInspection.inspect(schema, SchemaInspection.Mode.COMPILE,
+        settings.resolver()));
   }
 
   /**
@@ -170,9 +175,17 @@ public final class SchemaEngine {
     return e.getInstanceLocation() == null ? "" : e.getInstanceLocation().toString();
   }
 
-  private CompiledSchema compileInspected(JsonNode schema) {
+  /**
+   * Compiles against a networknt registry whose loader serves exactly the registry documents the
+   * inspection checked: the resolver is never consulted again, so a store that changes its answer
+   * cannot slip an unchecked document in, and validation never calls the store.
+   */
+  private CompiledSchema compileInspected(JsonNode schema, SchemaInspection.Findings findings) {
+    Map<SchemaReference, JsonNode> documents = findings.documents();
+    RegistryOnlySchemaLoader loader = new RegistryOnlySchemaLoader(
+        ref -> Optional.ofNullable(documents.get(ref)), reader.mapper());
     try {
-      Schema compiled = validators.getSchema(schema);
+      Schema compiled = registry(loader, true).getSchema(schema);
       compiled.initializeValidators();
       return new NetworkntCompiledSchema(compiled);
     } catch (RuntimeException e) {

@@ -56,11 +56,23 @@ final class SchemaInspection {
   }
 
   /**
-   * Inspects {@code root} and, transitively, every registry document it references.
+   * What an inspection found.
    *
-   * @return the registry references {@code root} itself uses
+   * @param references the registry references the root document uses directly
+   * @param documents  every registry document reachable from it, as checked (the compiled validator is
+   *                   given exactly these, so what was checked is what runs)
    */
-  static Set<SchemaReference> inspect(JsonNode root, Mode mode, ReferenceResolver resolver) {
+  record Findings(Set<SchemaReference> references, Map<SchemaReference, JsonNode> documents) {
+    Findings {
+      references = Collections.unmodifiableSet(new LinkedHashSet<>(references));
+      documents = Map.copyOf(documents);
+    }
+  }
+
+  /**
+   * Inspects {@code root} and, transitively, every registry document it references.
+   */
+  static Findings inspect(JsonNode root, Mode mode, ReferenceResolver resolver) {
     Map<SchemaReference, JsonNode> documents = new HashMap<>();
     SchemaInspection top = new SchemaInspection(mode, resolver, "schema", root, documents);
     top.run();
@@ -79,7 +91,7 @@ final class SchemaInspection {
         }
       }
     }
-    return Collections.unmodifiableSet(top.references);
+    return new Findings(top.references, documents);
   }
 
   private void run() {
@@ -109,6 +121,7 @@ final class SchemaInspection {
       }
     }
     findCycle();
+    checkExpansion();
   }
 
   /** Pass 1: embedded schema resources ({@code $id}), anchors and the set of schema positions. */
@@ -170,6 +183,15 @@ final class SchemaInspection {
             + "; the canonical profile allows $id only at the document root (one schema resource per document)");
       }
     }
+    JsonNode format = node.get("format");
+    if (mode == Mode.LOAD && format != null && format.isString() && !CanonicalProfile.FORMATS.contains(format.stringValue())) {
+      String at = JsonPointers.append(pointer, "format");
+      throw reject(Reason.KEYWORD_OUTSIDE_PROFILE, at, documentName + " uses format '" + format.stringValue() + "' at "
+          + at + ", which the registry does not check; known formats: " + new java.util.TreeSet<>(CanonicalProfile.FORMATS));
+    }
+    if (mode == Mode.LOAD && node.path("oneOf").isArray()) {
+      checkDiscriminator(f, node.get("oneOf"), JsonPointers.append(pointer, "oneOf"));
+    }
     JsonNode schema = node.get("$schema");
     if (schema != null) {
       checkDialect(schema, JsonPointers.append(pointer, "$schema"));
@@ -207,6 +229,73 @@ final class SchemaInspection {
         edge(node, f.resourceRoot());
       }
     }
+  }
+
+  /**
+   * The profile allows {@code oneOf} only as a tagged union: every branch requires one common property
+   * whose {@code const} differs per branch, so generated code can pick the branch from that property.
+   */
+  private void checkDiscriminator(Frame f, JsonNode branches, String at) {
+    Set<String> common = null;
+    List<JsonNode> resolved = new ArrayList<>();
+    for (int i = 0; i < branches.size(); i++) {
+      JsonNode branch = followRefs(f, branches.get(i), JsonPointers.append(at, i));
+      resolved.add(branch);
+      Set<String> tags = new LinkedHashSet<>();
+      if (branch != null && branch.isObject()) {
+        for (Map.Entry<String, JsonNode> p : branch.path("properties").properties()) {
+          boolean required = false;
+          for (JsonNode r : branch.path("required")) {
+            required |= r.isString() && r.stringValue().equals(p.getKey());
+          }
+          if (required && p.getValue().has("const")) {
+            tags.add(p.getKey());
+          }
+        }
+      }
+      if (common == null) {
+        common = tags;
+      } else {
+        common.retainAll(tags);
+      }
+    }
+    if (common != null) {
+      for (String tag : common) {
+        Set<JsonNode> values = new java.util.HashSet<>();
+        boolean distinct = true;
+        for (JsonNode branch : resolved) {
+          distinct &= values.add(branch.path("properties").path(tag).get("const"));
+        }
+        if (distinct) {
+          return;
+        }
+      }
+    }
+    throw reject(Reason.KEYWORD_OUTSIDE_PROFILE, at, documentName + " uses oneOf at " + at
+        + " without a discriminator; the canonical profile needs every branch to require one common property"
+        + " whose const value differs per branch (see docs/canonical-profile.md)");
+  }
+
+  /** Follows a short chain of $refs (local or registry) to the schema a oneOf branch stands for. */
+  private JsonNode followRefs(Frame f, JsonNode branch, String at) {
+    JsonNode current = branch;
+    JsonNode resourceRoot = f.resourceRoot();
+    for (int hops = 0; hops < 16 && current != null && current.isObject() && current.path("$ref").isString(); hops++) {
+      String ref = current.get("$ref").stringValue();
+      String refAt = JsonPointers.append(at, "$ref");
+      if (ref.startsWith(SchemaReference.PREFIX) && resources.get(withoutFragment(ref)) == null) {
+        checkRef(ref, refAt, f);
+        JsonNode document = registryDocuments.get(SchemaReference.parse(ref).orElseThrow());
+        String fragment = fragment(ref);
+        current = fragment.isEmpty() ? document : pointerTarget(document, fragment);
+        resourceRoot = document;
+      } else if (ref.startsWith("#")) {
+        current = localTarget(resourceRoot, ref.substring(1), ref, refAt);
+      } else {
+        current = checkRef(ref, refAt, f);
+      }
+    }
+    return current;
   }
 
   private void checkDialect(JsonNode schema, String at) {
@@ -345,6 +434,54 @@ final class SchemaInspection {
     }
   }
 
+  /**
+   * Most subschemas one instance location may be evaluated against through in-place applicators.
+   * Without cycles evaluation terminates, but a chain of {@code allOf}s that each reach the next
+   * level twice doubles per level: twenty levels are a million evaluations for every value.
+   */
+  static final long MAX_IN_PLACE_EVALUATIONS = 10_000;
+
+  /** Counts, per schema, the evaluations its in-place applicators expand to (the graph is acyclic here). */
+  private void checkExpansion() {
+    Map<JsonNode, Long> cost = new IdentityHashMap<>();
+    for (JsonNode start : inPlaceEdges.keySet()) {
+      if (cost.containsKey(start)) {
+        continue;
+      }
+      Deque<JsonNode> path = new ArrayDeque<>();
+      Deque<Integer> nextChild = new ArrayDeque<>();
+      path.push(start);
+      nextChild.push(0);
+      while (!path.isEmpty()) {
+        JsonNode node = path.peek();
+        int i = nextChild.pop();
+        List<JsonNode> out = inPlaceEdges.getOrDefault(node, List.of());
+        if (i < out.size()) {
+          nextChild.push(i + 1);
+          JsonNode to = out.get(i);
+          if (!cost.containsKey(to)) {
+            path.push(to);
+            nextChild.push(0);
+          }
+          continue;
+        }
+        long total = 1;
+        for (JsonNode to : out) {
+          total = Math.min(Long.MAX_VALUE / 4, total + cost.get(to));
+        }
+        if (total > MAX_IN_PLACE_EVALUATIONS) {
+          String where = positions.getOrDefault(node, "?");
+          throw reject(Reason.INVALID_SCHEMA, where, documentName + " makes validation evaluate more than "
+              + MAX_IN_PLACE_EVALUATIONS + " subschemas against one value through allOf/oneOf/$ref and other"
+              + " in-place applicators starting at " + JsonPointers.display(where) + "; the limit is "
+              + MAX_IN_PLACE_EVALUATIONS);
+        }
+        cost.put(node, total);
+        path.pop();
+      }
+    }
+  }
+
   private SchemaRejectedException reject(Reason reason, String pointer, String message) {
     return new SchemaRejectedException(reason, pointer, message);
   }
@@ -383,7 +520,7 @@ final class SchemaInspection {
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c == '%' && i + 2 < s.length() + 0 && Character.digit(s.charAt(i + 1), 16) >= 0
+      if (c == '%' && i + 2 < s.length() && Character.digit(s.charAt(i + 1), 16) >= 0
           && Character.digit(s.charAt(i + 2), 16) >= 0) {
         bytes.write(Integer.parseInt(s.substring(i + 1, i + 3), 16));
         i += 2;

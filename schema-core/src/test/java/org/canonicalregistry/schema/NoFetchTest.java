@@ -171,8 +171,21 @@ class NoFetchTest {
     assertThat(schema.isValid(JSON.readTree("\"abcd\""))).isFalse();
   }
 
+  @Test
+  void referencesToTheDocumentsOwnIdAreLocalAndNeverFetched() throws IOException {
+    String base = "http://127.0.0.1:" + port;
+    CompiledSchema schema = SchemaEngine.withDefaults().compile(JSON.readTree("{\"$id\":\"" + base + "/root.json\","
+        + "\"$defs\":{\"n\":{\"type\":\"integer\"},"
+        + "\"inner\":{\"$id\":\"inner.json\",\"$defs\":{\"s\":{\"type\":\"string\"}},\"$ref\":\"#/$defs/s\"}},"
+        + "\"properties\":{\"a\":{\"$ref\":\"root.json#/$defs/n\"},\"b\":{\"$ref\":\"" + base + "/root.json#/$defs/n\"},"
+        + "\"c\":{\"$ref\":\"inner.json\"}}}"));
+    assertThat(schema.isValid(JSON.readTree("{\"a\":1,\"b\":2,\"c\":\"x\"}"))).isTrue();
+    assertThat(schema.validate(JSON.readTree("{\"a\":\"x\",\"b\":\"y\",\"c\":3}")).violations()).hasSize(3);
+    assertNoConnectionAttempted();
+  }
+
   private static void assertNoConnectionAttempted() throws IOException {
-    trap.setSoTimeout(50);
+    trap.setSoTimeout(20);
     try (Socket unexpected = trap.accept()) {
       throw new AssertionError("the engine opened a connection to " + unexpected.getLocalSocketAddress());
     } catch (SocketTimeoutException expected) {

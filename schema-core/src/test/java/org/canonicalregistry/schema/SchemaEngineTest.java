@@ -118,4 +118,60 @@ class SchemaEngineTest {
     assertThat(CanonicalJson.canonicalize(engine.parseInstance("{\"b\":1.0,\"a\":[1,2.50]}".getBytes())))
         .isEqualTo("{\"a\":[1,2.50],\"b\":1.0}");
   }
+
+  @Test
+  void validationUsesTheDocumentsCheckedAtCompileTimeAndNeverCallsTheResolverAgain() {
+    java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicBoolean storeAnswers = new java.util.concurrent.atomic.AtomicBoolean(true);
+    SchemaEngine withRegistry = SchemaEngine.builder().referenceResolver(ref -> {
+      calls.incrementAndGet();
+      return storeAnswers.get() ? Optional.of(json("{\"type\":\"string\",\"maxLength\":2}")) : Optional.empty();
+    }).build();
+
+    CompiledSchema schema = withRegistry.compile(json("{\"properties\":{\"a\":{\"$ref\":\"urn:canonical:code:1.0\"},"
+        + "\"b\":{\"$ref\":\"urn:canonical:code:1.0\"}}}"));
+    int callsAtCompile = calls.get();
+    storeAnswers.set(false);
+
+    assertThat(callsAtCompile).isEqualTo(1);
+    assertThat(schema.isValid(json("{\"a\":\"ab\",\"b\":\"cd\"}"))).isTrue();
+    assertThat(schema.validate(json("{\"a\":\"abc\"}")).violations()).singleElement()
+        .satisfies(v -> assertThat(v.instancePath()).isEqualTo("/a"));
+    assertThat(calls.get()).isEqualTo(callsAtCompile);
+  }
+
+  @Test
+  void compiledSchemaIsSafeToShareBetweenThreads() throws Exception {
+    CompiledSchema schema = engine.load("""
+        {"type":"object","required":["n"],"properties":{"n":{"type":"integer","maximum":100}},
+         "additionalProperties":false}
+        """).compiled();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      java.util.List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+      for (int i = 0; i < 400; i++) {
+        int n = i;
+        results.add(pool.submit(() -> schema.isValid(json("{\"n\":" + n + "}")) == (n <= 100)
+            && schema.validate(json("{\"n\":" + n + "}")).valid() == (n <= 100)));
+      }
+      for (java.util.concurrent.Future<Boolean> r : results) {
+        assertThat(r.get()).isTrue();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+      "draft-06    |http://json-schema.org/draft-06/schema#",
+      "draft-07    |http://json-schema.org/draft-07/schema",
+      "2019-09     |https://json-schema.org/draft/2019-09/schema",
+      "2020-12     |https://json-schema.org/draft/2020-12/schema"})
+  void compileAcceptsEverySupportedDraft(String name, String dialect) {
+    CompiledSchema schema = engine.compile(json("{\"$schema\":\"" + dialect.strip() + "\",\"type\":\"integer\","
+        + "\"exclusiveMaximum\":3}"));
+    assertThat(schema.isValid(json("2"))).isTrue();
+    assertThat(schema.isValid(json("3"))).isFalse();
+  }
 }

@@ -28,6 +28,8 @@ class SchemaVersionRepository {
             v.sunset_date, v.replacement, v.created_at, v.created_by, v.reason
             """;
 
+    private static final int REFERENCE_BATCH = 500;
+
     private final JdbcClient jdbc;
     private final DataFieldMaxValueIncrementer globalIds;
 
@@ -74,13 +76,6 @@ class SchemaVersionRepository {
         }
     }
 
-    List<VersionNumber> numbers(String entity) {
-        return jdbc.sql("SELECT major, minor FROM schema_version WHERE entity_name = :entity")
-                .param("entity", entity)
-                .query((rs, n) -> new VersionNumber(rs.getInt(1), rs.getInt(2)))
-                .list();
-    }
-
     Optional<SchemaVersion> findByFingerprint(String entity, String fingerprint) {
         return one("v.entity_name = :entity AND v.fingerprint = :fingerprint",
                 Map.of("entity", entity, "fingerprint", fingerprint));
@@ -114,10 +109,6 @@ class SchemaVersionRepository {
         return select("v.entity_name = :entity ORDER BY v.major, v.minor", Map.of("entity", entity));
     }
 
-    long count() {
-        return jdbc.sql("SELECT COUNT(*) FROM schema_version").query(Long.class).single();
-    }
-
     private Optional<SchemaVersion> one(String where, Map<String, ?> params) {
         return select(where, params).stream().findFirst();
     }
@@ -127,18 +118,24 @@ class SchemaVersionRepository {
                 .params(params)
                 .query(SchemaVersionRepository::row)
                 .list();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        // One query for every row's references (not one per row); bounded batches keep the IN list small.
+        Map<Long, List<SchemaReference>> references = new HashMap<>();
+        List<Long> ids = rows.stream().map(Row::globalId).toList();
+        for (int from = 0; from < ids.size(); from += REFERENCE_BATCH) {
+            jdbc.sql("SELECT global_id, ref_entity, ref_major, ref_minor FROM schema_reference WHERE global_id IN (:ids)")
+                    .param("ids", ids.subList(from, Math.min(ids.size(), from + REFERENCE_BATCH)))
+                    .query((rs, n) -> references.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new SchemaReference(rs.getString(2), rs.getInt(3), rs.getInt(4))))
+                    .list();
+        }
         List<SchemaVersion> result = new ArrayList<>(rows.size());
         for (Row r : rows) {
-            result.add(r.toVersion(references(r.globalId)));
+            result.add(r.toVersion(references.getOrDefault(r.globalId, List.of())));
         }
         return result;
-    }
-
-    private List<SchemaReference> references(long globalId) {
-        return jdbc.sql("SELECT ref_entity, ref_major, ref_minor FROM schema_reference WHERE global_id = :globalId")
-                .param("globalId", globalId)
-                .query((rs, n) -> new SchemaReference(rs.getString(1), rs.getInt(2), rs.getInt(3)))
-                .list();
     }
 
     private record Row(long globalId, String entity, int major, int minor, String json, String fingerprint,

@@ -5,7 +5,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.canonicalregistry.registry.RegistryLimits;
 import org.canonicalregistry.registry.entity.EntityService;
 import org.canonicalregistry.registry.problem.EntityNotFoundException;
 import org.canonicalregistry.registry.problem.InvalidField;
@@ -16,6 +15,7 @@ import org.canonicalregistry.registry.problem.VersionNotFoundException;
 import org.canonicalregistry.schema.CanonicalSchema;
 import org.canonicalregistry.schema.CompiledSchema;
 import org.canonicalregistry.schema.SchemaEngine;
+import org.canonicalregistry.schema.SchemaLimits;
 import org.canonicalregistry.schema.SchemaRejectedException;
 import org.canonicalregistry.schema.ValidationReport;
 import org.springframework.dao.DuplicateKeyException;
@@ -46,13 +46,16 @@ public class SchemaVersionService {
     private final EntityService entities;
     private final SchemaEngine engine;
     private final CompiledSchemaCache compiled;
-    private final RegistryLimits limits;
+    private final SchemaLimits limits;
     private final JsonMapper json;
     private final Clock clock;
     private final VersionNumbering numbering = new VersionNumbering();
+    private final CompatibilityGate gate;
 
     SchemaVersionService(SchemaVersionRepository repository, EntityService entities, SchemaEngine engine,
-                         CompiledSchemaCache compiled, RegistryLimits limits, JsonMapper json, Clock clock) {
+                         CompiledSchemaCache compiled, SchemaLimits limits, JsonMapper json, Clock clock,
+                         CompatibilityGate gate) {
+        this.gate = gate;
         this.repository = repository;
         this.entities = entities;
         this.engine = engine;
@@ -67,7 +70,8 @@ public class SchemaVersionService {
      * UTF-8, meta-schema, canonical profile, references that must exist in this registry). Identical canonical
      * content already registered for this entity returns {@link RegistrationResult.AlreadyRegistered} with the
      * existing version (whatever its state) and writes nothing. Otherwise the next version is the next minor of the
-     * highest major, or {@code major+1 .0} with {@code newMajor}; the first version is 1.0.
+     * highest major, or {@code major+1 .0} with {@code newMajor}; the first version is 1.0. A new minor must pass the
+     * {@link CompatibilityGate} against its {@link MajorLine} (under the entity lock); a new major line is not checked.
      *
      * @param entity existing entity name
      * @param schemaUtf8 the schema document as UTF-8 bytes; never null
@@ -76,7 +80,7 @@ public class SchemaVersionService {
      * @param actor principal registering; non-blank, at most 128 characters
      * @throws EntityNotFoundException no such entity
      * @throws SchemaRejectedProblem the schema failed schema-core's checks (type SCHEMA_REJECTED)
-     * @throws RegistryException VALIDATION_FAILED for a bad reason/actor; CONFLICT if the database refused a
+     * @throws RegistryException INCOMPATIBLE_CHANGE from the gate (nothing written); VALIDATION_FAILED for a bad reason/actor; CONFLICT if the database refused a
      *                           duplicate despite the lock (should not happen; safe to retry)
      */
     @Transactional
@@ -91,8 +95,10 @@ public class SchemaVersionService {
         if (same.isPresent()) {
             return new RegistrationResult.AlreadyRegistered(same.get());
         }
-        VersionNumber number = numbering.next(repository.numbers(entity), newMajor);
-        SchemaVersion version = new SchemaVersion(entity, number.major(), number.minor(), repository.nextGlobalId(),
+        // Judged under the lock on the same snapshot that picks the number; the gate refuses by throwing.
+        MajorLine line = numbering.line(entity, repository.list(entity), newMajor);
+        gate.admit(entities.get(entity), schema, line);
+        SchemaVersion version = new SchemaVersion(entity, line.major(), line.nextMinor(), repository.nextGlobalId(),
                 schema.canonicalJson(), schema.fingerprint(), SchemaState.PUBLISHED, null, null,
                 List.copyOf(schema.references()), clock.instant().truncatedTo(ChronoUnit.MICROS), actor, why);
         try {
@@ -108,6 +114,27 @@ public class SchemaVersionService {
     @Transactional
     public RegistrationResult register(String entity, JsonNode schema, boolean newMajor, String reason, String actor) {
         return register(entity, json.writeValueAsBytes(schema), newMajor, reason, actor);
+    }
+
+    /**
+     * The schema loaded exactly as {@link #register} loads it, without storing anything (for compatibility previews).
+     *
+     * @throws SchemaRejectedProblem as {@link #register}
+     */
+    public CanonicalSchema loadCandidate(String entity, JsonNode schema) {
+        return load(entity, json.writeValueAsBytes(schema));
+    }
+
+    /**
+     * The major line a registration would join now and the versions it would be judged against. Takes no lock: a
+     * concurrent registration may move the line before the caller acts on the answer.
+     *
+     * @throws EntityNotFoundException no such entity
+     */
+    @Transactional(readOnly = true)
+    public MajorLine lineFor(String entity, boolean newMajor) {
+        entities.get(entity);
+        return numbering.line(entity, repository.list(entity), newMajor);
     }
 
     /**
@@ -158,7 +185,8 @@ public class SchemaVersionService {
     /**
      * Validates a JSON document against a version of an entity's schema and reports every violation.
      *
-     * @param payload UTF-8 JSON; parsed with the configured byte and depth limits
+     * @param payload UTF-8 JSON; parsed with the configured depth limit and schema-core's instance byte limit
+     *                (the larger of {@code registry.limits.max-schema-bytes} and 1 MiB)
      * @throws EntityNotFoundException / VersionNotFoundException as {@link #get}
      * @throws SchemaRejectedProblem PAYLOAD_TOO_LARGE (with {@code limit}) or MALFORMED_REQUEST when the payload
      *                               is not acceptable JSON
@@ -181,7 +209,7 @@ public class SchemaVersionService {
         } catch (SchemaRejectedException e) {
             boolean tooLarge = e.reason() == SchemaRejectedException.Reason.TOO_LARGE;
             throw SchemaRejectedProblem.of(tooLarge ? ProblemType.PAYLOAD_TOO_LARGE : ProblemType.MALFORMED_REQUEST,
-                    "payload for " + version.coordinates(), e, limitFor(e));
+                    "payload for " + version.coordinates(), e, limitFor(e, limits.maxInstanceBytes()));
         }
         return compiledFor(version).validate(instance);
     }
@@ -204,13 +232,13 @@ public class SchemaVersionService {
             return engine.load(schemaUtf8);
         } catch (SchemaRejectedException e) {
             throw SchemaRejectedProblem.of(ProblemType.SCHEMA_REJECTED,
-                    "schema for entity " + RegistryException.quoted(entity), e, limitFor(e));
+                    "schema for entity " + RegistryException.quoted(entity), e, limitFor(e, limits.maxBytes()));
         }
     }
 
-    private Integer limitFor(SchemaRejectedException e) {
+    private Integer limitFor(SchemaRejectedException e, int maxBytes) {
         if (e.reason() == SchemaRejectedException.Reason.TOO_LARGE) {
-            return limits.maxBytes();
+            return maxBytes;
         }
         if (e.reason() == SchemaRejectedException.Reason.TOO_DEEP) {
             return limits.maxDepth();

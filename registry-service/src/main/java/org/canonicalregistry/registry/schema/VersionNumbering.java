@@ -2,6 +2,8 @@ package org.canonicalregistry.registry.schema;
 
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * Picks the number of the next version of an entity. Today: the first version is 1.0; otherwise the next minor of
@@ -24,5 +26,19 @@ final class VersionNumbering {
             return new VersionNumber(Math.addExact(highest.major(), 1), 0);
         }
         return new VersionNumber(highest.major(), Math.addExact(highest.minor(), 1));
+    }
+
+    /**
+     * The line a new version joins and the versions it is judged against (see {@link MajorLine} for which count).
+     *
+     * @param existing every version of the entity, all states
+     */
+    MajorLine line(String entity, List<SchemaVersion> existing, boolean newMajor) {
+        VersionNumber next = next(existing.stream().map(v -> new VersionNumber(v.major(), v.minor())).toList(), newMajor);
+        List<SchemaVersion> earlier = existing.stream()
+                .filter(v -> v.major() == next.major() && v.state() != SchemaState.RETIRED)
+                .sorted(Comparator.comparingInt(SchemaVersion::minor))
+                .toList();
+        return new MajorLine(entity, next.major(), next.minor(), earlier);
     }
 }
