@@ -20,11 +20,17 @@ class SchemaConfiguration {
 
     /** The registry's one engine: configured limits, registry references resolved only from the store. */
     @Bean
-    SchemaEngine schemaEngine(RegistryLimits limits, StoredReferences references) {
+    SchemaEngine schemaEngine(SchemaLimits limits, StoredReferences references) {
         return SchemaEngine.builder()
-                .limits(new SchemaLimits(limits.maxBytes(), limits.maxDepth()))
+                .limits(limits)
                 .referenceResolver(references)
                 .build();
+    }
+
+    /** The configured limits as schema-core sees them (instances may be larger than schemas: see SchemaLimits). */
+    @Bean
+    SchemaLimits schemaLimits(RegistryLimits limits) {
+        return new SchemaLimits(limits.maxBytes(), limits.maxDepth());
     }
 
     /**

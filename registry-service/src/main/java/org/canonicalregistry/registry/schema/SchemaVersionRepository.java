@@ -76,13 +76,6 @@ class SchemaVersionRepository {
         }
     }
 
-    List<VersionNumber> numbers(String entity) {
-        return jdbc.sql("SELECT major, minor FROM schema_version WHERE entity_name = :entity")
-                .param("entity", entity)
-                .query((rs, n) -> new VersionNumber(rs.getInt(1), rs.getInt(2)))
-                .list();
-    }
-
     Optional<SchemaVersion> findByFingerprint(String entity, String fingerprint) {
         return one("v.entity_name = :entity AND v.fingerprint = :fingerprint",
                 Map.of("entity", entity, "fingerprint", fingerprint));
@@ -114,10 +107,6 @@ class SchemaVersionRepository {
     /** Every version of the entity, all states, ordered by major then minor. */
     List<SchemaVersion> list(String entity) {
         return select("v.entity_name = :entity ORDER BY v.major, v.minor", Map.of("entity", entity));
-    }
-
-    long count() {
-        return jdbc.sql("SELECT COUNT(*) FROM schema_version").query(Long.class).single();
     }
 
     private Optional<SchemaVersion> one(String where, Map<String, ?> params) {

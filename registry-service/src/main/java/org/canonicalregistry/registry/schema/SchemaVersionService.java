@@ -5,7 +5,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.canonicalregistry.registry.RegistryLimits;
 import org.canonicalregistry.registry.entity.EntityService;
 import org.canonicalregistry.registry.problem.EntityNotFoundException;
 import org.canonicalregistry.registry.problem.InvalidField;
@@ -16,6 +15,7 @@ import org.canonicalregistry.registry.problem.VersionNotFoundException;
 import org.canonicalregistry.schema.CanonicalSchema;
 import org.canonicalregistry.schema.CompiledSchema;
 import org.canonicalregistry.schema.SchemaEngine;
+import org.canonicalregistry.schema.SchemaLimits;
 import org.canonicalregistry.schema.SchemaRejectedException;
 import org.canonicalregistry.schema.ValidationReport;
 import org.springframework.dao.DuplicateKeyException;
@@ -46,14 +46,14 @@ public class SchemaVersionService {
     private final EntityService entities;
     private final SchemaEngine engine;
     private final CompiledSchemaCache compiled;
-    private final RegistryLimits limits;
+    private final SchemaLimits limits;
     private final JsonMapper json;
     private final Clock clock;
     private final VersionNumbering numbering = new VersionNumbering();
     private final CompatibilityGate gate;
 
     SchemaVersionService(SchemaVersionRepository repository, EntityService entities, SchemaEngine engine,
-                         CompiledSchemaCache compiled, RegistryLimits limits, JsonMapper json, Clock clock,
+                         CompiledSchemaCache compiled, SchemaLimits limits, JsonMapper json, Clock clock,
                          CompatibilityGate gate) {
         this.gate = gate;
         this.repository = repository;
@@ -185,7 +185,8 @@ public class SchemaVersionService {
     /**
      * Validates a JSON document against a version of an entity's schema and reports every violation.
      *
-     * @param payload UTF-8 JSON; parsed with the configured byte and depth limits
+     * @param payload UTF-8 JSON; parsed with the configured depth limit and schema-core's instance byte limit
+     *                (the larger of {@code registry.limits.max-schema-bytes} and 1 MiB)
      * @throws EntityNotFoundException / VersionNotFoundException as {@link #get}
      * @throws SchemaRejectedProblem PAYLOAD_TOO_LARGE (with {@code limit}) or MALFORMED_REQUEST when the payload
      *                               is not acceptable JSON
@@ -208,7 +209,7 @@ public class SchemaVersionService {
         } catch (SchemaRejectedException e) {
             boolean tooLarge = e.reason() == SchemaRejectedException.Reason.TOO_LARGE;
             throw SchemaRejectedProblem.of(tooLarge ? ProblemType.PAYLOAD_TOO_LARGE : ProblemType.MALFORMED_REQUEST,
-                    "payload for " + version.coordinates(), e, limitFor(e));
+                    "payload for " + version.coordinates(), e, limitFor(e, limits.maxInstanceBytes()));
         }
         return compiledFor(version).validate(instance);
     }
@@ -231,13 +232,13 @@ public class SchemaVersionService {
             return engine.load(schemaUtf8);
         } catch (SchemaRejectedException e) {
             throw SchemaRejectedProblem.of(ProblemType.SCHEMA_REJECTED,
-                    "schema for entity " + RegistryException.quoted(entity), e, limitFor(e));
+                    "schema for entity " + RegistryException.quoted(entity), e, limitFor(e, limits.maxBytes()));
         }
     }
 
-    private Integer limitFor(SchemaRejectedException e) {
+    private Integer limitFor(SchemaRejectedException e, int maxBytes) {
         if (e.reason() == SchemaRejectedException.Reason.TOO_LARGE) {
-            return limits.maxBytes();
+            return maxBytes;
         }
         if (e.reason() == SchemaRejectedException.Reason.TOO_DEEP) {
             return limits.maxDepth();

@@ -60,6 +60,10 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(RegistryException.class)
     ResponseEntity<Object> registryError(RegistryException ex, WebRequest request) {
+        if (ex.problemType().status() >= 500) {
+            // A domain-level "should not happen": the operator needs the detail, the client only the id.
+            return respond(internalError(ex, request), new HttpHeaders(), request);
+        }
         ProblemDetail problem = problem(ex.problemType(), ex.getMessage());
         ex.extensions().forEach(problem::setProperty);
         return respond(problem, new HttpHeaders(), request);
@@ -71,7 +75,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         List<String> messages = new ArrayList<>();
         for (ConstraintViolation<?> violation : ex.getConstraintViolations()) {
             messages.add(lastNode(violation.getPropertyPath().toString()) + " " + violation.getMessage()
-                    + " (was '" + violation.getInvalidValue() + "')");
+                    + " (was " + RegistryException.quoted(String.valueOf(violation.getInvalidValue())) + ")");
         }
         return respond(problem(ProblemType.MALFORMED_REQUEST, "Invalid request parameter: "
                 + String.join("; ", messages.stream().sorted().toList()) + "."), new HttpHeaders(), request);
@@ -121,7 +125,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             String name = result.getMethodParameter().getParameterName();
             for (MessageSourceResolvable error : result.getResolvableErrors()) {
                 messages.add("'" + name + "' " + error.getDefaultMessage()
-                        + " (was '" + result.getArgument() + "')");
+                        + " (was " + RegistryException.quoted(String.valueOf(result.getArgument())) + ")");
             }
         });
         return respond(problem(ProblemType.MALFORMED_REQUEST,

@@ -1,5 +1,6 @@
 package org.canonicalregistry.registry.web;
 
+import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
@@ -11,7 +12,7 @@ import org.springframework.core.Ordered;
 
 import tools.jackson.core.StreamReadFeature;
 
-/** Cross-cutting HTTP settings: request bounds, strict JSON reading. */
+/** Cross-cutting HTTP settings: request bounds, problem documents from Tomcat itself, strict JSON reading. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RequestLimits.class)
 class WebConfiguration {
@@ -27,17 +28,25 @@ class WebConfiguration {
     }
 
     /**
-     * Tomcat's own caps in line with ours: form bodies Tomcat parses itself never exceed the limit, and an
-     * over-limit body we refused is drained only up to the limit before the connection is closed.
+     * Tomcat in line with the rest. Its own caps match ours: form bodies Tomcat parses itself never exceed the
+     * limit, and an over-limit body we refused is drained only up to the limit before the connection is closed.
      */
     @Bean
-    WebServerFactoryCustomizer<TomcatServletWebServerFactory> tomcatRequestLimits(RequestLimits limits) {
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> tomcatInLine(RequestLimits limits) {
         int max = (int) limits.maxBytes();
-        return factory -> factory.addConnectorCustomizers(connector -> {
-            connector.setMaxPostSize(max);
-            connector.setMaxSavePostSize(max);
-            connector.setProperty("maxSwallowSize", Integer.toString(max));
-        });
+        return factory -> {
+            factory.addConnectorCustomizers(connector -> {
+                connector.setMaxPostSize(max);
+                connector.setMaxSavePostSize(max);
+                connector.setProperty("maxSwallowSize", Integer.toString(max));
+            });
+            // Requests Tomcat refuses itself (malformed URLs) get a problem document too, not an HTML page.
+            factory.addContextCustomizers(context -> {
+                if (context.getParent() instanceof StandardHost host) {
+                    host.setErrorReportValveClass(ProblemReportValve.class.getName());
+                }
+            });
+        };
     }
 
     /**

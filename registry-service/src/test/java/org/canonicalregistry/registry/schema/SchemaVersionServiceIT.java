@@ -205,6 +205,9 @@ class SchemaVersionServiceIT {
         assertThat(versions.validate(e, VersionSelector.parse("1.0"), "{}".getBytes(UTF_8)).violations()).isNotEmpty();
         assertRejected(() -> versions.validate(e, VersionSelector.latest(), "{".getBytes(UTF_8)),
                 ProblemType.MALFORMED_REQUEST, x -> assertThat(x.getMessage()).contains("validated@1.0"));
+        byte[] huge = ("{\"name\":\"" + "x".repeat(1024 * 1024) + "\"}").getBytes(UTF_8);
+        assertRejected(() -> versions.validate(e, VersionSelector.latest(), huge),
+                ProblemType.PAYLOAD_TOO_LARGE, x -> assertThat(x.extensions()).containsEntry("limit", 1024 * 1024));
     }
 
     private void retire(SchemaVersion v) {

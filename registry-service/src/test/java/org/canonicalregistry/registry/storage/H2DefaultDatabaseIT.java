@@ -68,7 +68,7 @@ class H2DefaultDatabaseIT {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(RegistryApplication.class)
                 .web(WebApplicationType.NONE)
                 .run("--registry.data-dir=" + dataDir, "--spring.datasource.hikari.maximum-pool-size=" + (threads + 1))) {
-            // Mode NONE: this race is about numbering; compatibility under the lock is RegistrationCompatibilityIT's.
+            // Mode NONE: the race is about numbering under H2's row lock, not about compatibility.
             app.getBean(EntityService.class).create(
                     new NewEntity("h2-contended", "test", null, null, CompatibilityMode.NONE, null, null));
             SchemaVersionService versions = app.getBean(SchemaVersionService.class);

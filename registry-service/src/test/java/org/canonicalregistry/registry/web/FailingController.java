@@ -1,5 +1,7 @@
 package org.canonicalregistry.registry.web;
 
+import org.canonicalregistry.registry.problem.ProblemType;
+import org.canonicalregistry.registry.problem.RegistryException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -10,11 +12,18 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class FailingController {
 
-    static final String PATH = "/test/failure";
+    static final String BUG = "/test/failure";
+    static final String DOMAIN_INTERNAL_ERROR = "/test/internal-error";
     static final String SECRET = "secret-internal-detail";
 
-    @GetMapping(PATH)
+    @GetMapping(BUG)
     String fail() {
         throw new IllegalStateException(SECRET);
+    }
+
+    /** A domain-level "should not happen" whose detail is meant for the operator, not the client. */
+    @GetMapping(DOMAIN_INTERNAL_ERROR)
+    String failInTheDomain() {
+        throw new RegistryException(ProblemType.INTERNAL_ERROR, "stored schema is corrupt: " + SECRET);
     }
 }

@@ -3,6 +3,7 @@ package org.canonicalregistry.registry.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URLEncoder;
@@ -52,11 +53,13 @@ class HostileInputIT {
     @BeforeAll
     void seedAndWarmUp() throws IOException {
         http = new HttpProbe(port);
-        trap = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+        trap = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(() -> {
             while (!trap.isClosed()) {
-                try (Socket ignored = trap.accept()) {
+                try {
+                    Socket accepted = trap.accept();
                     trapConnections.incrementAndGet();
+                    accepted.close();
                 } catch (IOException closed) {
                     return;
                 }

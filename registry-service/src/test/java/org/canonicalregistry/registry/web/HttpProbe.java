@@ -1,6 +1,7 @@
 package org.canonicalregistry.registry.web;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -102,28 +103,42 @@ public final class HttpProbe {
      * when the server refuses the body after the headers (and never reads the rest).
      */
     public Reply postWithoutWaiting(String path, String contentType, byte[] body) {
+        return raw("POST", path, contentType, body);
+    }
+
+    /** A GET whose request target is sent exactly as given, even when it is not a valid URI. */
+    public Reply rawGet(String requestTarget) {
+        return raw("GET", requestTarget, null, null);
+    }
+
+    private Reply raw(String method, String target, String contentType, byte[] body) {
         long start = System.nanoTime();
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout((int) TIMEOUT.toMillis());
             OutputStream out = socket.getOutputStream();
-            out.write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: " + contentType
-                    + "\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\nHost: 127.0.0.1:")
+                    .append(port).append("\r\nConnection: close\r\n");
+            if (body != null) {
+                head.append("Content-Type: ").append(contentType).append("\r\nContent-Length: ").append(body.length)
+                        .append("\r\n");
+            }
+            out.write(head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            Thread writer = new Thread(() -> {
-                try {
-                    for (int at = 0; at < body.length; at += 64 * 1024) {
-                        out.write(body, at, Math.min(64 * 1024, body.length - at));
+            if (body != null) {
+                Thread writer = new Thread(() -> {
+                    try {
+                        for (int at = 0; at < body.length; at += 64 * 1024) {
+                            out.write(body, at, Math.min(64 * 1024, body.length - at));
+                        }
+                        out.flush();
+                    } catch (IOException refused) {
+                        // the server closed the connection after answering: exactly what a refusal looks like
                     }
-                    out.flush();
-                } catch (IOException refused) {
-                    // the server closed the connection after answering: exactly what a refusal looks like
-                }
-            }, "hostile-writer");
-            writer.setDaemon(true);
-            writer.start();
-            DataInputStream in = new DataInputStream(
-                    new BufferedInputStream(socket.getInputStream()));
+                }, "hostile-writer");
+                writer.setDaemon(true);
+                writer.start();
+            }
+            DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
             String statusLine = readLine(in);
             int status = Integer.parseInt(statusLine.split(" ")[1]);
             Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -132,11 +147,27 @@ public final class HttpProbe {
                 headers.computeIfAbsent(line.substring(0, colon).strip(), k -> new ArrayList<>())
                         .add(line.substring(colon + 1).strip());
             }
-            byte[] content = new byte[Integer.parseInt(headers.get("Content-Length").get(0))];
-            in.readFully(content);
+            List<String> length = headers.get("Content-Length");
+            byte[] content;
+            if (length != null) {
+                content = new byte[Integer.parseInt(length.get(0))];
+                in.readFully(content);
+            } else if (headers.getOrDefault("Transfer-Encoding", List.of()).contains("chunked")) {
+                ByteArrayOutputStream chunks = new ByteArrayOutputStream();
+                for (int size = Integer.parseInt(readLine(in).strip(), 16); size > 0;
+                        size = Integer.parseInt(readLine(in).strip(), 16)) {
+                    byte[] chunk = new byte[size];
+                    in.readFully(chunk);
+                    chunks.write(chunk);
+                    readLine(in);
+                }
+                content = chunks.toByteArray();
+            } else {
+                content = in.readAllBytes(); // Connection: close, so the body ends with the stream
+            }
             return new Reply(status, headers, content, Duration.ofNanos(System.nanoTime() - start));
         } catch (IOException e) {
-            throw new UncheckedIOException("POST " + path + " over a raw socket failed", e);
+            throw new UncheckedIOException(method + " " + target + " over a raw socket failed", e);
         }
     }
 

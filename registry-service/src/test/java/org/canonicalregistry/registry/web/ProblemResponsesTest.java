@@ -8,6 +8,8 @@ import java.util.Arrays;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.JsonNode;
@@ -35,6 +37,15 @@ class ProblemResponsesTest {
         assertProblem(reply, 404, "not-found");
         assertThat(reply.json().path("instance").asString()).isEqualTo("/api/v1/no-such-thing");
         assertThat(reply.json().path("detail").asString()).contains("/api/v1/no-such-thing");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/api/v1/entities/%zz", "/api/v1/entities/a%2Fb"})
+    void urlTheWebServerRefusesIsStillAProblem(String target) {
+        var reply = http.rawGet(target);
+
+        assertProblem(reply, 400, "malformed-request");
+        assertThat(reply.text()).doesNotContain("<html").doesNotContain(target);
     }
 
     @Test
@@ -152,13 +163,14 @@ class ProblemResponsesTest {
                 .contains("/name", "/domain");
     }
 
-    @Test
-    void unexpectedFailureIsInternalErrorWithoutStackTraceOrClassName() {
-        var reply = http.get(FailingController.PATH);
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {FailingController.BUG, FailingController.DOMAIN_INTERNAL_ERROR})
+    void unexpectedFailureIsInternalErrorWithoutStackTraceOrClassName(String path) {
+        var reply = http.get(path);
 
         assertProblem(reply, 500, "internal-error");
         assertThat(reply.json().path("detail").asString()).contains("logged under id");
-        assertThat(reply.text()).doesNotContain(FailingController.SECRET).doesNotContain("IllegalStateException")
+        assertThat(reply.text()).doesNotContain(FailingController.SECRET).doesNotContain("IllegalStateException").doesNotContain("corrupt")
                 .doesNotContain("at org.");
     }
 

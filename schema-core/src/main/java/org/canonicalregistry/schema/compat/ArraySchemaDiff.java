@@ -30,9 +30,10 @@ final class ArraySchemaDiff {
         SchemaDiff.compareSubschema(ctx, old.child("unevaluatedItems"), updated.child("unevaluatedItems"),
             ChangeKind.UNEVALUATED_ITEMS_NARROWED, ChangeKind.UNEVALUATED_ITEMS_WIDENED);
       }
-      if (pa != pb && (hasUnevaluatedWithApplicators(old) || hasUnevaluatedWithApplicators(updated))) {
+      if ((hasUnevaluatedWithApplicators(old) || hasUnevaluatedWithApplicators(updated))
+          && (pa != pb || ObjectSchemaDiff.applicatorsDiffer(ctx, old, updated))) {
         ctx.report(ChangeKind.UNEVALUATED_ITEMS_UNDECIDED, old.child("unevaluatedItems"),
-            updated.child("unevaluatedItems"), "prefixItems changed next to applicators that may evaluate items");
+            updated.child("unevaluatedItems"), "prefixItems or applicators that may evaluate items changed");
       }
     }
     contains(ctx, old, updated);

@@ -56,12 +56,17 @@ final class CombinatorSchemaDiff {
 
   private static void branches(DiffContext ctx, SchemaNode old, SchemaNode updated, String keyword,
                                ChangeKind introduced, ChangeKind dropped, ChangeKind added, ChangeKind removed) {
-    boolean ha = old.has(keyword) && old.get(keyword).isArray();
-    boolean hb = updated.has(keyword) && updated.get(keyword).isArray();
+    // A combinator that is only a type list was folded into the type comparison (TypeSet.of).
+    boolean folds = !keyword.equals("allOf");
+    boolean ha = old.has(keyword) && old.get(keyword).isArray() && !(folds && TypeSet.foldable(old, keyword));
+    boolean hb = updated.has(keyword) && updated.get(keyword).isArray() && !(folds && TypeSet.foldable(updated, keyword));
     if (!ha && !hb) {
       return;
     }
     if (introduced != null && ha != hb) {
+      if (containedInBranch(ctx, old, updated, keyword, hb, added, removed)) {
+        return;
+      }
       if (hb) {
         ctx.report(introduced, old.child(keyword), updated.child(keyword), updated.get(keyword).size() + " alternatives");
       } else {
@@ -118,11 +123,76 @@ final class CombinatorSchemaDiff {
     }
   }
 
+  /**
+   * An {@code anyOf}/{@code oneOf} that appears (or disappears) around what the other version already said is a
+   * widening (narrowing), not a new constraint: {@code {"$ref": "#/$defs/a"}} to
+   * {@code {"oneOf": [{"type": "null"}, {"$ref": "#/$defs/a"}]}} makes the value nullable. Decided by a trial
+   * comparison of the other version against each branch: if one branch contains it, only the other branches count.
+   */
+  private static boolean containedInBranch(DiffContext ctx, SchemaNode old, SchemaNode updated, String keyword,
+                                           boolean addedOnNewSide, ChangeKind branchAdded, ChangeKind branchRemoved) {
+    SchemaNode list = addedOnNewSide ? updated.child(keyword) : old.child(keyword);
+    int n = list.json().size();
+    for (int i = 0; i < n; i++) {
+      SchemaNode branch = list.element(i);
+      DiffContext trial = ctx.trial();
+      if (addedOnNewSide) {
+        SchemaDiff.compare(trial, old.with(withoutCombinators(old.json())), branch);
+      } else {
+        SchemaDiff.compare(trial, branch, updated.with(withoutCombinators(updated.json())));
+      }
+      boolean contained = trial.changes().stream().map(d -> d.change().kind().strict())
+          .noneMatch(b -> addedOnNewSide ? b.backward() : b.forward());
+      if (!contained) {
+        continue;
+      }
+      if (keyword.equals("oneOf")) {
+        for (int j = 0; j < n; j++) {
+          if (j != i && !disjoint(deref(ctx, branch), deref(ctx, list.element(j)))) {
+            return false; // an instance of the contained schema might match two branches
+          }
+        }
+      }
+      ctx.adopt(trial);
+      for (int j = 0; j < n; j++) {
+        if (j != i && !list.element(j).acceptsEverything()) {
+          if (addedOnNewSide) {
+            ctx.report(branchAdded, old, list.element(j), keyword + " branch " + j + " added next to the old schema");
+          } else {
+            ctx.report(branchRemoved, list.element(j), updated, keyword + " branch " + j + " removed");
+          }
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  /** The same schema without anyOf/oneOf: the other keywords are what the trial compares against a branch. */
+  private static JsonNode withoutCombinators(JsonNode json) {
+    if (!json.isObject() || !json.has("anyOf") && !json.has("oneOf")) {
+      return json;
+    }
+    tools.jackson.databind.node.ObjectNode copy = ((tools.jackson.databind.node.ObjectNode) json).deepCopy();
+    copy.remove("anyOf");
+    copy.remove("oneOf");
+    return copy;
+  }
+
+  private static SchemaNode deref(DiffContext ctx, SchemaNode node) {
+    References.Resolution r = ctx.references().deref(node);
+    return r instanceof References.Resolved res ? res.node() : null;
+  }
+
   private static void oneOfOverlap(DiffContext ctx, SchemaNode old, SchemaNode updated) {
     JsonNode a = old.get("oneOf");
     JsonNode b = updated.get("oneOf");
-    if (a == null || b == null || !a.isArray() || !b.isArray() || a.equals(b) && !ctx.containsReference(a)) {
+    if (a == null || b == null || !a.isArray() || !b.isArray() || a.equals(b) && !ctx.containsReference(a)
+        || TypeSet.foldable(old, "oneOf") || TypeSet.foldable(updated, "oneOf")) {
       return;
+    }
+    if (!ctx.containsReference(a) && !ctx.containsReference(b) && sameBranches(a, b)) {
+      return; // only reordered
     }
     String overlapOld = overlap(ctx, old.child("oneOf"));
     String overlapNew = overlap(ctx, updated.child("oneOf"));
@@ -130,6 +200,19 @@ final class CombinatorSchemaDiff {
       ctx.report(ChangeKind.ONE_OF_BRANCHES_MAY_OVERLAP, old.child("oneOf"), updated.child("oneOf"),
           overlapNew != null ? "new " + overlapNew : "old " + overlapOld);
     }
+  }
+
+  private static boolean sameBranches(JsonNode a, JsonNode b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    List<String> ka = new ArrayList<>();
+    List<String> kb = new ArrayList<>();
+    a.forEach(x -> ka.add(JsonValues.key(x)));
+    b.forEach(x -> kb.add(JsonValues.key(x)));
+    java.util.Collections.sort(ka);
+    java.util.Collections.sort(kb);
+    return ka.equals(kb);
   }
 
   /** A description of two branches not provably disjoint, or null when all branches are pairwise disjoint. */

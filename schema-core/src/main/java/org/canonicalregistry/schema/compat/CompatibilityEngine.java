@@ -44,8 +44,10 @@ public final class CompatibilityEngine {
     this.witnesses = witnesses && validator != null;
   }
 
-  /** A builder with the defaults: witnesses on, confirmed by {@link SchemaEngine#withDefaults()}, no registry references
-   * resolvable, schemas without {@code $schema} read as 2020-12. */
+  /**
+   * A builder with the defaults: witnesses on, confirmed by a default {@link SchemaEngine}, no registry references
+   * resolvable, schemas without {@code $schema} read as 2020-12.
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -136,7 +138,8 @@ public final class CompatibilityEngine {
 
     /**
      * The validator that confirms witnesses. It should resolve the same registry references as
-     * {@link #referenceResolver(ReferenceResolver)}. Default: {@link SchemaEngine#withDefaults()}.
+     * {@link #referenceResolver(ReferenceResolver)}. Default: a {@link SchemaEngine} with default limits and that
+     * resolver.
      */
     public Builder schemaEngine(SchemaEngine engine) {
       this.schemaEngine = Objects.requireNonNull(engine, "engine");
@@ -162,12 +165,19 @@ public final class CompatibilityEngine {
     }
 
     public CompatibilityEngine build() {
-      SchemaEngine validatorEngine = schemaEngine != null ? schemaEngine : SchemaEngine.withDefaults();
+      // Without an explicit engine, the validator resolves the same registry references as the diff.
+      SchemaEngine validatorEngine = schemaEngine != null ? schemaEngine
+          : SchemaEngine.builder().referenceResolver(resolver).build();
       ReferenceResolver r = resolver;
       SpecificationVersion draft = defaultDraft;
       DocumentSource documents = uri -> SchemaReference.parse(uri).flatMap(r::resolve);
       int maxDepth = validatorEngine.limits().maxDepth();
-      UnaryOperator<JsonNode> normalizer = schema -> normalise(checkDepth(schema, maxDepth), draft);
+      UnaryOperator<JsonNode> normalizer = schema -> {
+        boolean legacyKeywords = checkDepth(schema, maxDepth);
+        // A 2020-12 document without the legacy "definitions" is already in normal form: skip the copy.
+        return !legacyKeywords && sourceDraft(schema, draft) == SpecificationVersion.DRAFT_2020_12
+            ? schema : normalise(schema, draft);
+      };
       InstanceValidator validator = schema -> {
         // The validator reads $schema itself; only a non-default draft for a schema without one needs help.
         JsonNode toCompile = draft != SpecificationVersion.DRAFT_2020_12 && schema.isObject() && !schema.has("$schema")
@@ -177,8 +187,21 @@ public final class CompatibilityEngine {
       return new CompatibilityEngine(documents, normalizer, validator, witnesses);
     }
 
-    /** Iterative, so that a hostile nesting depth is refused before anything recurses over it. */
-    private static JsonNode checkDepth(JsonNode schema, int maxDepth) {
+    private static SpecificationVersion sourceDraft(JsonNode schema, SpecificationVersion draft) {
+      try {
+        return DraftNormalizer.sourceDraft(schema, draft);
+      } catch (IllegalArgumentException e) {
+        throw new SchemaRejectedException(SchemaRejectedException.Reason.INVALID_SCHEMA, "/$schema", e.getMessage());
+      }
+    }
+
+    /**
+     * Iterative, so that a hostile nesting depth is refused before anything recurses over it.
+     *
+     * @return true when some object has a {@code definitions} keyword (or it is a property name: harmless either way)
+     */
+    private static boolean checkDepth(JsonNode schema, int maxDepth) {
+      boolean legacy = false;
       java.util.ArrayDeque<JsonNode> nodes = new java.util.ArrayDeque<>();
       java.util.ArrayDeque<Integer> depths = new java.util.ArrayDeque<>();
       nodes.push(schema);
@@ -193,12 +216,13 @@ public final class CompatibilityEngine {
           throw new SchemaRejectedException(SchemaRejectedException.Reason.TOO_DEEP, "",
               "schema nests deeper than " + maxDepth + " levels");
         }
+        legacy |= n.isObject() && n.has("definitions");
         for (JsonNode child : n.values()) {
           nodes.push(child);
           depths.push(d + 1);
         }
       }
-      return schema;
+      return legacy;
     }
 
     private static JsonNode normalise(JsonNode schema, SpecificationVersion draft) {

@@ -22,14 +22,39 @@ final class DiffContext {
 
   private final References references;
   private final List<DetectedChange> changes = new ArrayList<>();
-  private final List<InstanceStep> path = new ArrayList<>();
+  private final List<InstanceStep> path;
   private final Set<Pair> done = new HashSet<>();
-  private final Set<Pair> active = new HashSet<>();
-  private final Map<JsonNode, Boolean> containsReference = new IdentityHashMap<>();
+  private final Set<Pair> active;
+  private final Map<JsonNode, Boolean> containsReference;
+  private final Map<JsonNode, Map<JsonNode, Boolean>> sameDocuments;
   private int depth;
 
   DiffContext(References references) {
+    this(references, new ArrayList<>(), new HashSet<>(), new IdentityHashMap<>(), new IdentityHashMap<>(), 0);
+  }
+
+  private DiffContext(References references, List<InstanceStep> path, Set<Pair> active,
+                      Map<JsonNode, Boolean> containsReference, Map<JsonNode, Map<JsonNode, Boolean>> sameDocuments,
+                      int depth) {
     this.references = references;
+    this.path = path;
+    this.active = active;
+    this.containsReference = containsReference;
+    this.sameDocuments = sameDocuments;
+    this.depth = depth;
+  }
+
+  /**
+   * A context for a trial comparison whose changes are kept apart (to test whether one schema is contained in a
+   * branch of another). It shares the pairs in progress, so a trial inside a recursive schema still terminates.
+   */
+  DiffContext trial() {
+    return new DiffContext(references, new ArrayList<>(path), active, containsReference, sameDocuments, depth);
+  }
+
+  /** Adopts the changes of a trial into this walk. */
+  void adopt(DiffContext trial) {
+    changes.addAll(trial.changes);
   }
 
   References references() {
@@ -84,6 +109,15 @@ final class DiffContext {
 
   boolean tooDeep() {
     return depth > MAX_DEPTH;
+  }
+
+  /** True when two documents are equal, so equal subtrees resolve their references alike; cached per pair. */
+  boolean sameDocuments(SchemaDocument a, SchemaDocument b) {
+    if (a.root() == b.root()) {
+      return true;
+    }
+    return sameDocuments.computeIfAbsent(a.root(), k -> new IdentityHashMap<>())
+        .computeIfAbsent(b.root(), k -> a.root().equals(b.root()));
   }
 
   /** True when the subtree contains a reference, so structural equality does not imply equal meaning. */

@@ -95,11 +95,30 @@ final class ObjectSchemaDiff {
         }
       }
     }
+    // Under unevaluatedProperties, a change inside allOf/anyOf/$ref/... may change which names count as evaluated.
+    undecided |= (unevaluatedWithApplicators(old) || unevaluatedWithApplicators(updated))
+        && applicatorsDiffer(ctx, old, updated);
     if (undecided) {
       ctx.report(ChangeKind.UNEVALUATED_PROPERTIES_UNDECIDED, old.child("unevaluatedProperties"),
           updated.child("unevaluatedProperties"),
           "properties were added or removed next to allOf/anyOf/oneOf/$ref/if that may evaluate them");
     }
+  }
+
+  /** True when some in-place applicator differs between the two versions (structurally or through references). */
+  static boolean applicatorsDiffer(DiffContext ctx, SchemaNode old, SchemaNode updated) {
+    for (String k : Keywords.IN_PLACE_APPLICATORS) {
+      JsonNode a = old.get(k);
+      JsonNode b = updated.get(k);
+      if (a == null && b == null) {
+        continue;
+      }
+      if (a == null || !a.equals(b)
+          || ctx.containsReference(a) && !ctx.sameDocuments(old.document(), updated.document())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Values of every JSON type, so that one of them violates whatever a property schema demands. */

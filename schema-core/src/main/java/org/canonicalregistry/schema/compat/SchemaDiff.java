@@ -54,8 +54,7 @@ final class SchemaDiff {
       ctx.report(ChangeKind.SCHEMA_WIDENED_FROM_FALSE, a, b, "the old schema was false");
       return;
     }
-    if (a.json().equals(b.json())
-        && (a.document().root().equals(b.document().root()) || !ctx.containsReference(a.json()))) {
+    if (a.json().equals(b.json()) && (!ctx.containsReference(a.json()) || ctx.sameDocuments(a.document(), b.document()))) {
       return;
     }
     if (!ctx.begin(a, b)) {

@@ -1,22 +1,56 @@
 package org.canonicalregistry.schema.compat;
 
+import java.util.Objects;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.BooleanNode;
 
 /**
  * A subschema together with where it lives: its RFC 6901 pointer inside its document, and the document (needed to
  * resolve local {@code $ref}s). An absent subschema is represented by {@code true} at the pointer where it would be.
+ * The pointer is built only when asked for (a change is reported), not on every step of the walk.
  */
-record SchemaNode(JsonNode json, String pointer, SchemaDocument document) {
+final class SchemaNode {
+  private final JsonNode json;
+  private final SchemaNode parent;
+  private final String segment;
+  private final String basePointer;
+  private final SchemaDocument document;
+
+  SchemaNode(JsonNode json, String pointer, SchemaDocument document) {
+    this(json, null, null, Objects.requireNonNull(pointer), document);
+  }
+
+  private SchemaNode(JsonNode json, SchemaNode parent, String segment, String basePointer, SchemaDocument document) {
+    this.json = Objects.requireNonNull(json);
+    this.parent = parent;
+    this.segment = segment;
+    this.basePointer = basePointer;
+    this.document = Objects.requireNonNull(document);
+  }
 
   static SchemaNode root(SchemaDocument document) {
     return new SchemaNode(document.root(), "", document);
   }
 
+  JsonNode json() {
+    return json;
+  }
+
+  SchemaDocument document() {
+    return document;
+  }
+
+  String pointer() {
+    if (parent == null) {
+      return basePointer;
+    }
+    return parent.pointer() + "/" + escape(segment);
+  }
+
   /** The subschema under {@code keyword}, or {@code true} (no constraint) when absent. */
   SchemaNode child(String keyword) {
     JsonNode c = json.isObject() ? json.get(keyword) : null;
-    return new SchemaNode(c == null ? BooleanNode.TRUE : c, pointer + "/" + escape(keyword), document);
+    return new SchemaNode(c == null ? BooleanNode.TRUE : c, this, keyword, null, document);
   }
 
   SchemaNode child(String keyword, String name) {
@@ -25,12 +59,12 @@ record SchemaNode(JsonNode json, String pointer, SchemaDocument document) {
 
   SchemaNode element(int index) {
     JsonNode c = json.isArray() ? json.get(index) : null;
-    return new SchemaNode(c == null ? BooleanNode.TRUE : c, pointer + "/" + index, document);
+    return new SchemaNode(c == null ? BooleanNode.TRUE : c, this, Integer.toString(index), null, document);
   }
 
   /** The same location holding a different (synthesised or resolved) schema. */
   SchemaNode with(JsonNode other) {
-    return new SchemaNode(other, pointer, document);
+    return new SchemaNode(other, parent, segment, basePointer, document);
   }
 
   boolean has(String keyword) {

@@ -19,9 +19,53 @@ record TypeSet(int bits) {
   static final int NUMBER = INTEGER | FRACTION;
   static final TypeSet ALL = new TypeSet(127);
 
-  /** The types admitted by {@code type}; all of them when absent or malformed. */
+  /**
+   * The types admitted by {@code type}, narrowed by an {@code anyOf}/{@code oneOf} whose branches only state types
+   * ({@code anyOf: [{type: string}, {type: null}]} is {@code type: [string, null]}); all types when absent.
+   */
   static TypeSet of(SchemaNode node) {
-    JsonNode type = node.get("type");
+    TypeSet own = ofKeyword(node.get("type"));
+    for (String k : new String[] {"anyOf", "oneOf"}) {
+      if (foldable(node, k)) {
+        int b = 0;
+        for (JsonNode branch : node.get(k)) {
+          b |= ofKeyword(branch.get("type")).bits;
+        }
+        own = new TypeSet(own.bits & b);
+      }
+    }
+    return own;
+  }
+
+  /**
+   * True when every branch of {@code keyword} is an object stating only {@code type} (and annotations) and, for
+   * {@code oneOf}, the branches' types are pairwise disjoint: then the combinator is just a type list.
+   */
+  static boolean foldable(SchemaNode node, String keyword) {
+    JsonNode list = node.get(keyword);
+    if (list == null || !list.isArray() || list.isEmpty()) {
+      return false;
+    }
+    int seen = 0;
+    for (JsonNode branch : list) {
+      if (!branch.isObject() || !branch.has("type")) {
+        return false;
+      }
+      for (String k : branch.propertyNames()) {
+        if (!k.equals("type") && !Keywords.ANNOTATIONS.contains(k)) {
+          return false;
+        }
+      }
+      int b = ofKeyword(branch.get("type")).bits;
+      if (keyword.equals("oneOf") && (seen & b) != 0) {
+        return false;
+      }
+      seen |= b;
+    }
+    return true;
+  }
+
+  private static TypeSet ofKeyword(JsonNode type) {
     if (type == null) {
       return ALL;
     }

@@ -34,7 +34,7 @@ final class UnknownKeywordDiff {
       if (a != null && a.equals(b) && !undecidable) {
         continue;
       }
-      if (undecidable && a != null && a.equals(b) && old.document().root().equals(updated.document().root())) {
+      if (undecidable && a != null && a.equals(b) && ctx.sameDocuments(old.document(), updated.document())) {
         continue;
       }
       ChangeKind kind = undecidable ? ChangeKind.UNDECIDABLE_KEYWORD_CHANGED

@@ -26,6 +26,8 @@ final class WitnessFinder {
   private final InstanceValidator validator;
   private final InstanceSampler sampler;
   private final Map<JsonNode, Object> compiled = new IdentityHashMap<>();
+  /** The witness last confirmed for the same change: a transitive check meets it again in every older version. */
+  private final Map<String, JsonNode> confirmed = new java.util.HashMap<>();
 
   WitnessFinder(InstanceValidator validator, References references) {
     this.validator = validator;
@@ -49,6 +51,12 @@ final class WitnessFinder {
       rejectValid = compiledFor(reject.original());
     } catch (RuntimeException e) {
       return new WitnessSearch.NotFound(direction, "the validator refused a schema: " + e.getMessage());
+    }
+    String key = change.change().kind() + " " + change.change().oldPointer() + " " + change.change().newPointer() + " "
+        + direction;
+    JsonNode earlier = confirmed.get(key);
+    if (earlier != null && acceptValid.test(earlier) && !rejectValid.test(earlier)) {
+      return new WitnessSearch.Confirmed(new Witness(direction, earlier));
     }
     SchemaNode acceptRoot = SchemaNode.root(accept.normalised());
     List<JsonNode> bases = new ArrayList<>();
@@ -82,6 +90,7 @@ final class WitnessFinder {
           return new WitnessSearch.NotFound(direction, "no candidate confirmed within " + MAX_CANDIDATES + " tries");
         }
         if (acceptValid.test(c) && !rejectValid.test(c)) {
+          confirmed.put(key, c);
           return new WitnessSearch.Confirmed(new Witness(direction, c));
         }
       }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.canonicalregistry.schema.ReferenceResolver;
-import org.canonicalregistry.schema.SchemaEngine;
 import org.canonicalregistry.schema.SchemaReference;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.JsonPointer;
@@ -86,8 +85,8 @@ class ReferenceAndPointerTest {
         "address:1.0", Json.parse("{'type':'object','properties':{'city':{'type':'string','maxLength':50}}}"),
         "address:1.1", Json.parse("{'type':'object','properties':{'city':{'type':'string','maxLength':80}}}"));
     ReferenceResolver resolver = ref -> Optional.ofNullable(store.get(ref.entity() + ":" + ref.major() + "." + ref.minor()));
-    CompatibilityEngine engine = CompatibilityEngine.builder().referenceResolver(resolver)
-        .schemaEngine(SchemaEngine.builder().referenceResolver(resolver).build()).build();
+    // No explicit SchemaEngine: the default validator must resolve the same registry references.
+    CompatibilityEngine engine = CompatibilityEngine.builder().referenceResolver(resolver).build();
     JsonNode v1 = Json.parse("{'properties':{'home':{'$ref':'urn:canonical:address:1.0'}}}");
     JsonNode v2 = Json.parse("{'properties':{'home':{'$ref':'urn:canonical:address:1.1'}}}");
     List<SchemaChange> changes = engine.diff(v1, v2);
