@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
 
 /** Cross-cutting HTTP settings: request bounds, problem documents from Tomcat itself, strict JSON reading. */
 @Configuration(proxyBeanMethods = false)
@@ -51,10 +52,13 @@ class WebConfiguration {
 
     /**
      * A JSON object with a repeated member name is ambiguous (RFC 8259 §4); refuse it rather than let the last
-     * one silently win in a schema or payload.
+     * one silently win in a schema or payload. Decimals are read as {@code BigDecimal}, as schema-core reads them:
+     * through {@code double}, {@code multipleOf: 0.01} would reject {@code 0.07} and large bounds would drift, and
+     * the fingerprint would no longer be the one schema-core computes from the caller's text.
      */
     @Bean
     JsonMapperBuilderCustomizer strictJsonReading() {
-        return builder -> builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+        return builder -> builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     }
 }

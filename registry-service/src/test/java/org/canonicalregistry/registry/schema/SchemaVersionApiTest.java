@@ -136,6 +136,25 @@ class SchemaVersionApiTest {
     }
 
     @Test
+    void decimalsKeepTheirExactValueThroughRegistrationAndValidation() {
+        entity("ledger-line");
+        var created = register("ledger-line", """
+                {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object",
+                 "properties":{"amount":{"type":"number","multipleOf":0.01,"maximum":12345678901234567890.12}}}""",
+                false);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+
+        // Through double, 0.07 / 0.01 is 7.000000000000001 and the 20-digit bound loses its cents.
+        assertThat(http.get("/api/v1/entities/ledger-line/versions/1.0/schema").text())
+                .contains("\"maximum\":12345678901234567890.12");
+        var exactCents = http.postJson("/api/v1/entities/ledger-line/versions/1.0/validate", "{\"amount\":0.07}");
+        assertThat(exactCents.json().path("valid").asBoolean()).as(exactCents.toString()).isTrue();
+        var fractionOfACent = http.postJson("/api/v1/entities/ledger-line/versions/1.0/validate",
+                "{\"amount\":0.075}");
+        assertThat(fractionOfACent.json().path("valid").asBoolean()).as(fractionOfACent.toString()).isFalse();
+    }
+
+    @Test
     void unknownVersionIsVersionNotFoundAndUnknownEntityIsEntityNotFound() {
         entity("gadget");
         register("gadget", PERSON, false);
