@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -86,6 +87,11 @@ final class WitnessFinder {
         }
       }
       for (JsonNode c : candidates) {
+        // Each candidate costs two validator runs: a check abandoned by its caller must stop here, not after
+        // thousands of changes' worth of searches.
+        if (Thread.currentThread().isInterrupted()) {
+          throw new CancellationException("compatibility check interrupted during the witness search");
+        }
         if (++tried > MAX_CANDIDATES) {
           return new WitnessSearch.NotFound(direction, "no candidate confirmed within " + MAX_CANDIDATES + " tries");
         }

@@ -126,6 +126,38 @@ class RobustnessTest {
   }
 
   @Test
+  void aCheckInterruptedDuringTheWitnessSearchStopsPromptly() throws Exception {
+    // Every field breaks: thousands of witness searches, far more than a second of validator runs.
+    ObjectNode old = F.objectNode().put("type", "object");
+    ObjectNode updated = F.objectNode().put("type", "object");
+    ObjectNode oldProperties = old.putObject("properties");
+    ObjectNode updatedProperties = updated.putObject("properties");
+    for (int i = 0; i < 1000; i++) {
+      oldProperties.putObject("f" + i).put("type", "string").put("maxLength", 40)
+          .putArray("enum").add("a" + i).add("b" + i).add("c" + i);
+      updatedProperties.putObject("f" + i).put("type", "string").put("maxLength", 20)
+          .putArray("enum").add("a" + i);
+    }
+    CompatibilityEngine engine = CompatibilityEngine.builder().witnesses(true).build();
+    java.util.concurrent.CompletableFuture<Throwable> outcome = new java.util.concurrent.CompletableFuture<>();
+    Thread worker = new Thread(() -> {
+      try {
+        engine.check(CompatibilityMode.FULL, CompatibilityPolicy.STRICT, updated, List.of(old));
+        outcome.complete(null);
+      } catch (Throwable t) {
+        outcome.complete(t);
+      }
+    });
+    worker.start();
+    Thread.sleep(300);
+    long interruptedAt = System.nanoTime();
+    worker.interrupt();
+    Throwable thrown = outcome.get(5, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(Duration.ofNanos(System.nanoTime() - interruptedAt)).isLessThan(Duration.ofSeconds(2));
+    assertThat(thrown).isInstanceOf(CancellationException.class);
+  }
+
+  @Test
   void nullArgumentsAreRejected() {
     JsonNode s = Json.parse("{}");
     assertThatThrownBy(() -> ENGINE.diff(null, s)).isInstanceOf(NullPointerException.class);
