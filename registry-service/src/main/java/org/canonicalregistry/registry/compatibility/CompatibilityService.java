@@ -147,12 +147,6 @@ class CompatibilityService {
     }
 
     private Integer limitFor(SchemaRejectedException e) {
-        if (e.reason() == SchemaRejectedException.Reason.TOO_LARGE) {
-            return limits.maxBytes();
-        }
-        if (e.reason() == SchemaRejectedException.Reason.TOO_DEEP) {
-            return limits.maxDepth();
-        }
-        return null;
+        return SchemaRejectedProblem.limitHit(e, limits.maxBytes(), limits.maxDepth());
     }
 }

@@ -23,6 +23,20 @@ public class SchemaRejectedProblem extends RegistryException {
      * @param type {@link ProblemType#SCHEMA_REJECTED} for schemas, {@link ProblemType#MALFORMED_REQUEST} or
      *             {@link ProblemType#PAYLOAD_TOO_LARGE} for instance documents
      */
+    /**
+     * The limit a rejection hit, for the problem's {@code limit} member: {@code maxBytes} for
+     * {@code TOO_LARGE}, {@code maxDepth} for {@code TOO_DEEP}, otherwise null (no limit was involved).
+     */
+    public static Integer limitHit(SchemaRejectedException e, int maxBytes, int maxDepth) {
+        if (e.reason() == SchemaRejectedException.Reason.TOO_LARGE) {
+            return maxBytes;
+        }
+        if (e.reason() == SchemaRejectedException.Reason.TOO_DEEP) {
+            return maxDepth;
+        }
+        return null;
+    }
+
     public static SchemaRejectedProblem of(ProblemType type, String subject, SchemaRejectedException e, Integer limit) {
         Map<String, Object> ext = new LinkedHashMap<>();
         ext.put("reason", e.reason().name());

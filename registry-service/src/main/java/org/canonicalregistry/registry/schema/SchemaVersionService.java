@@ -237,13 +237,7 @@ public class SchemaVersionService {
     }
 
     private Integer limitFor(SchemaRejectedException e, int maxBytes) {
-        if (e.reason() == SchemaRejectedException.Reason.TOO_LARGE) {
-            return maxBytes;
-        }
-        if (e.reason() == SchemaRejectedException.Reason.TOO_DEEP) {
-            return limits.maxDepth();
-        }
-        return null;
+        return SchemaRejectedProblem.limitHit(e, maxBytes, limits.maxDepth());
     }
 
     private static void checkArguments(String reason, String actor) {
