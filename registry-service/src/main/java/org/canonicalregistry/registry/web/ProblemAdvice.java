@@ -18,7 +18,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -146,10 +145,6 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = body instanceof ProblemDetail detail ? detail
                 : ex instanceof ErrorResponse response ? response.getBody()
                 : ProblemDetail.forStatus(status);
-        if (status.value() == HttpStatus.NOT_IMPLEMENTED.value()) {
-            // A declared operation this build does not serve yet: an honest, expected answer, not a failure.
-            return respond(problem, headers, request);
-        }
         if (status.is5xxServerError()) {
             return respond(internalError(ex, request), headers, request);
         }
