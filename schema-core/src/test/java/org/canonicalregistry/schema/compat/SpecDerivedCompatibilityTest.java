@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import org.canonicalregistry.schema.CompiledSchema;
 import org.canonicalregistry.schema.SchemaEngine;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -70,8 +71,10 @@ class SpecDerivedCompatibilityTest {
     Boolean lenientBackward;
     Boolean lenientForward;
     boolean lenientAsserted = true;
-    boolean backwardMayBeConservative;
-    boolean forwardMayBeConservative;
+    /** Why a conservative "breaks backward" is accepted although the spec answer is "compatible"; null: never. */
+    String backwardConservative;
+    /** The same for forward. */
+    String forwardConservative;
 
     Case(String name, String old, String neu) {
       this.name = name;
@@ -110,7 +113,22 @@ class SpecDerivedCompatibilityTest {
      * which the engine may refuse to decide: then a conservative "breaks" is acceptable, "compatible" is right too.
      */
     Case backwardUndecidable() {
-      backwardMayBeConservative = true;
+      return conservativeBackward("deciding it needs regular-expression inclusion, undecidable in general");
+    }
+
+    /**
+     * A design limit of the engine, stated: the spec answer for backward is "compatible", the engine answers
+     * "breaks" (sound, never the other way). The test is then reported as skipped with {@code reason}, so the limit
+     * stays visible; a "compatible" answer still passes, and a wrong "compatible" for a break still fails.
+     */
+    Case conservativeBackward(String reason) {
+      backwardConservative = reason;
+      return this;
+    }
+
+    /** Same as {@link #conservativeBackward(String)} for forward. */
+    Case conservativeForward(String reason) {
+      forwardConservative = reason;
       return this;
     }
 
@@ -690,54 +708,50 @@ class SpecDerivedCompatibilityTest {
     return COMPILED.computeIfAbsent(schema, s -> VALIDATOR.compile(Json.parse(s))).isValid(instance);
   }
 
+  /**
+   * Asserts one verdict. A conservative "breaks" where the spec says "compatible" is accepted only for a stated
+   * limit, and then reported as skipped (aborted) with the reason; an unsound "compatible" always fails.
+   */
+  private static void expectVerdict(String what, boolean actual, boolean expected, String conservativeReason) {
+    if (expected && !actual && conservativeReason != null) {
+      Assumptions.abort(what + ": the engine reports a conservative break (spec: compatible) - " + conservativeReason);
+    }
+    assertThat(actual).as(what + " compatible").isEqualTo(expected);
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("namedCases")
   void strictBackward(String name, Case k) {
-    boolean actual = verdict(CompatibilityMode.BACKWARD, CompatibilityPolicy.STRICT, k);
-    if (k.backward && k.backwardMayBeConservative) {
-      return; // either answer is sound; the forward test still checks the decidable direction
-    }
-    assertThat(actual).as("STRICT BACKWARD compatible").isEqualTo(k.backward);
+    expectVerdict("STRICT BACKWARD", verdict(CompatibilityMode.BACKWARD, CompatibilityPolicy.STRICT, k), k.backward,
+        k.backwardConservative);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("namedCases")
   void strictForward(String name, Case k) {
-    boolean actual = verdict(CompatibilityMode.FORWARD, CompatibilityPolicy.STRICT, k);
-    if (k.forward && k.forwardMayBeConservative) {
-      return;
-    }
-    assertThat(actual).as("STRICT FORWARD compatible").isEqualTo(k.forward);
+    expectVerdict("STRICT FORWARD", verdict(CompatibilityMode.FORWARD, CompatibilityPolicy.STRICT, k), k.forward,
+        k.forwardConservative);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("namedCases")
   void strictFullIsBothDirections(String name, Case k) {
     boolean actual = verdict(CompatibilityMode.FULL, CompatibilityPolicy.STRICT, k);
-    if (!k.backward || !k.forward) {
-      assertThat(actual).as("STRICT FULL compatible").isFalse();
-    } else if (!k.backwardMayBeConservative && !k.forwardMayBeConservative) {
-      assertThat(actual).as("STRICT FULL compatible").isTrue();
-    }
     // FULL_TRANSITIVE over a single earlier version must agree with FULL.
     assertThat(ENGINE.check(CompatibilityMode.FULL_TRANSITIVE, CompatibilityPolicy.STRICT, Json.parse(k.neu),
         List.of(Json.parse(k.old))).compatible()).as("FULL_TRANSITIVE with one version").isEqualTo(actual);
+    String reason = k.backwardConservative != null ? k.backwardConservative : k.forwardConservative;
+    expectVerdict("STRICT FULL", actual, k.backward && k.forward, reason);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("namedCases")
   void lenient(String name, Case k) {
-    if (!k.lenientAsserted) {
-      return;
-    }
-    boolean backward = verdict(CompatibilityMode.BACKWARD, CompatibilityPolicy.LENIENT, k);
-    boolean forward = verdict(CompatibilityMode.FORWARD, CompatibilityPolicy.LENIENT, k);
-    if (!(k.expectedLenientBackward() && k.backwardMayBeConservative)) {
-      assertThat(backward).as("LENIENT BACKWARD compatible").isEqualTo(k.expectedLenientBackward());
-    }
-    if (!(k.expectedLenientForward() && k.forwardMayBeConservative)) {
-      assertThat(forward).as("LENIENT FORWARD compatible").isEqualTo(k.expectedLenientForward());
-    }
+    Assumptions.assumeTrue(k.lenientAsserted, "the brief leaves the tolerant-reader reading of this change open");
+    expectVerdict("LENIENT BACKWARD", verdict(CompatibilityMode.BACKWARD, CompatibilityPolicy.LENIENT, k),
+        k.expectedLenientBackward(), k.backwardConservative);
+    expectVerdict("LENIENT FORWARD", verdict(CompatibilityMode.FORWARD, CompatibilityPolicy.LENIENT, k),
+        k.expectedLenientForward(), k.forwardConservative);
   }
 
   /** The proof of every "breaks": the real validator separates old and new on the case's witness. */
