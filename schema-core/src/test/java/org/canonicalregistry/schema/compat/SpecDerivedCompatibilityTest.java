@@ -446,7 +446,8 @@ class SpecDerivedCompatibilityTest {
         "{'oneOf':[{'type':'string'}]}", "{'oneOf':[{'type':'string'},{'type':'integer'}]}").breaksForward("1"));
     // new: numbers matching exactly one of {number, integer} = non-integers ⊂ numbers, so forward holds.
     all.add(c("oneOf overlapping branch added → breaks backward only",
-        "{'oneOf':[{'type':'number'}]}", "{'oneOf':[{'type':'number'},{'type':'integer'}]}").breaksBackward("1"));
+        "{'oneOf':[{'type':'number'}]}", "{'oneOf':[{'type':'number'},{'type':'integer'}]}").breaksBackward("1")
+        .conservativeForward("an added oneOf branch is not checked for lying inside an existing branch"));
     all.add(c("not added → breaks backward only",
         "{'type':'string'}", "{'type':'string','not':{'const':'x'}}").breaksBackward("'x'"));
     // not is contravariant: excluding all numbers excludes more than excluding integers.
@@ -522,7 +523,9 @@ class SpecDerivedCompatibilityTest {
         "{'type':'object','allOf':[{'properties':{'a':{'type':'string'}}}],'unevaluatedProperties':false}",
         "{'type':'object','allOf':[{'properties':{'a':{'type':'string'},'b':{'type':'string'}}}],"
             + "'unevaluatedProperties':false}")
-        .breaksForward("{'b':'x'}").lenientNotAsserted());
+        .breaksForward("{'b':'x'}").lenientNotAsserted()
+        .conservativeBackward("the names that allOf/$ref branches evaluate are not computed; a change under them "
+            + "next to unevaluatedProperties is reported undecided (both ways)"));
     // additionalProperties true evaluates every member, so unevaluatedProperties never applies (Core 11.3).
     all.add(c("unevaluatedProperties false beside additionalProperties true → no change",
         "{'type':'object','additionalProperties':true}",
@@ -605,11 +608,13 @@ class SpecDerivedCompatibilityTest {
     // anyOf → oneOf: an instance matching both branches leaves; nothing new enters.
     all.add(c("anyOf → oneOf with overlapping branches → breaks backward only",
         "{'anyOf':[{'type':'number'},{'type':'integer'}]}", "{'oneOf':[{'type':'number'},{'type':'integer'}]}")
-        .breaksBackward("1"));
+        .breaksBackward("1")
+        .conservativeForward("anyOf → oneOf over the same branches is not recognised as oneOf ⊆ anyOf"));
     // allOf → anyOf: every instance passing all branches passes one.
     all.add(c("allOf → anyOf → breaks forward only",
         "{'allOf':[{'type':'number'},{'minimum':0}]}", "{'anyOf':[{'type':'number'},{'minimum':0}]}")
-        .breaksForward("-1"));
+        .breaksForward("-1")
+        .conservativeBackward("allOf → anyOf over the same branches is not recognised as allOf ⊆ anyOf"));
     // 2020-12 evaluates keywords beside $ref (Core 8.2.3.1), so maxLength 3 is a real constraint.
     all.add(c("keyword beside $ref removed → breaks forward only",
         "{'type':'object','$defs':{'s':{'type':'string'}},'properties':{'a':{'$ref':'#/$defs/s','maxLength':3}}}",
@@ -676,14 +681,17 @@ class SpecDerivedCompatibilityTest {
         .breaksForward("{'z':1}").lenientNotAsserted());
     // 1 and 1.0 are one value (Core 4.2.2): it matches both branches, so the new oneOf accepts nothing.
     all.add(c("oneOf branch const 1.0 added next to const 1 → breaks backward only",
-        "{'oneOf':[{'const':1}]}", "{'oneOf':[{'const':1},{'const':1.0}]}").breaksBackward("1"));
+        "{'oneOf':[{'const':1}]}", "{'oneOf':[{'const':1},{'const':1.0}]}").breaksBackward("1")
+        .conservativeForward("an added oneOf branch is not checked for lying inside an existing branch"));
     // a $ref is an in-place applicator: what the referenced schema declares counts as evaluated (Core 11.3).
     all.add(c("property added in a $ref target under unevaluatedProperties false → breaks forward only",
         "{'$defs':{'base':{'properties':{'a':{'type':'string'}}}},'$ref':'#/$defs/base','type':'object',"
             + "'unevaluatedProperties':false}",
         "{'$defs':{'base':{'properties':{'a':{'type':'string'},'b':{'type':'string'}}}},'$ref':'#/$defs/base',"
             + "'type':'object','unevaluatedProperties':false}")
-        .breaksForward("{'b':'s'}").lenientNotAsserted());
+        .breaksForward("{'b':'s'}").lenientNotAsserted()
+        .conservativeBackward("the names that allOf/$ref branches evaluate are not computed; a change under them "
+            + "next to unevaluatedProperties is reported undecided (both ways)"));
     // integers match both new branches and leave; non-integers enter through the number branch.
     all.add(c("oneOf number branch added next to integer → breaks both",
         "{'oneOf':[{'type':'integer'}]}", "{'oneOf':[{'type':'integer'},{'type':'number'}]}")
