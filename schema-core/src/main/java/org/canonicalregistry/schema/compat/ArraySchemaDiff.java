@@ -22,11 +22,23 @@ final class ArraySchemaDiff {
       }
     }
     try (DiffContext.Scope s = ctx.at(new InstanceStep.Index(common, true))) {
-      if (old.has("items") || updated.has("items")) {
-        SchemaDiff.compareSubschema(ctx, old.child("items"), updated.child("items"), ChangeKind.ITEMS_NARROWED,
-            ChangeKind.ITEMS_WIDENED);
+      if (!hasUnevaluatedWithApplicators(old) && !hasUnevaluatedWithApplicators(updated)) {
+        // One schema per version for the positions past prefixItems: items, else unevaluatedItems, else anything.
+        if (old.has("items") || updated.has("items")) {
+          SchemaDiff.compareSubschema(ctx, tail(old), tail(updated), ChangeKind.ITEMS_NARROWED,
+              ChangeKind.ITEMS_WIDENED);
+        } else if (old.has("unevaluatedItems") || updated.has("unevaluatedItems")) {
+          SchemaDiff.compareSubschema(ctx, tail(old), tail(updated), ChangeKind.UNEVALUATED_ITEMS_NARROWED,
+              ChangeKind.UNEVALUATED_ITEMS_WIDENED);
+        }
+      } else {
+        if (old.has("items") || updated.has("items")) {
+          SchemaDiff.compareSubschema(ctx, old.child("items"), updated.child("items"), ChangeKind.ITEMS_NARROWED,
+              ChangeKind.ITEMS_WIDENED);
+        }
       }
-      if (old.has("unevaluatedItems") || updated.has("unevaluatedItems")) {
+      if ((hasUnevaluatedWithApplicators(old) || hasUnevaluatedWithApplicators(updated))
+          && (old.has("unevaluatedItems") || updated.has("unevaluatedItems"))) {
         SchemaDiff.compareSubschema(ctx, old.child("unevaluatedItems"), updated.child("unevaluatedItems"),
             ChangeKind.UNEVALUATED_ITEMS_NARROWED, ChangeKind.UNEVALUATED_ITEMS_WIDENED);
       }
@@ -50,16 +62,44 @@ final class ArraySchemaDiff {
   }
 
   private static SchemaNode position(SchemaNode node, int i, int prefix) {
-    return i < prefix ? node.child("prefixItems").element(i) : node.child("items");
+    return i < prefix ? node.child("prefixItems").element(i) : tail(node);
+  }
+
+  /**
+   * The schema for positions past prefixItems: items; else unevaluatedItems when nothing else can evaluate them
+   * (closed by {@code unevaluatedItems: false} is closed, not open); else anything.
+   */
+  private static SchemaNode tail(SchemaNode node) {
+    if (!node.has("items") && node.has("unevaluatedItems") && !hasUnevaluatedWithApplicators(node)) {
+      return node.child("unevaluatedItems");
+    }
+    return node.child("items");
+  }
+
+  /** False for no contains, and for {@code minContains: 0} without maxContains, which always passes (6.4.5). */
+  private static boolean constrainsByContains(SchemaNode node) {
+    if (!node.has("contains")) {
+      return false;
+    }
+    java.math.BigDecimal min = JsonValues.number(node.get("minContains"));
+    return !(min != null && min.signum() == 0 && !node.has("maxContains"));
   }
 
   private static int size(JsonNode array) {
     return array != null && array.isArray() ? array.size() : 0;
   }
 
+  /**
+   * True when {@code unevaluatedItems} may apply to positions that something other than prefixItems evaluates: an
+   * in-place applicator, or {@code contains} (its matches count as evaluated in 2020-12). With {@code items} present
+   * every position is evaluated next door and {@code unevaluatedItems} never applies.
+   */
   private static boolean hasUnevaluatedWithApplicators(SchemaNode node) {
-    if (!node.has("unevaluatedItems") || node.child("unevaluatedItems").acceptsEverything()) {
+    if (!node.has("unevaluatedItems") || node.child("unevaluatedItems").acceptsEverything() || node.has("items")) {
       return false;
+    }
+    if (node.has("contains")) {
+      return true;
     }
     for (String k : Keywords.IN_PLACE_APPLICATORS) {
       if (node.has(k)) {
@@ -70,8 +110,8 @@ final class ArraySchemaDiff {
   }
 
   private static void contains(DiffContext ctx, SchemaNode old, SchemaNode updated) {
-    boolean ca = old.has("contains");
-    boolean cb = updated.has("contains");
+    boolean ca = constrainsByContains(old);
+    boolean cb = constrainsByContains(updated);
     if (cb && !ca) {
       ctx.report(ChangeKind.CONTAINS_ADDED, old.child("contains"), updated.child("contains"), "contains added",
           new Hint.ArrayOfSize(0));

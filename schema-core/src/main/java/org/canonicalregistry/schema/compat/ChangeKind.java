@@ -128,6 +128,8 @@ public enum ChangeKind {
       "{subject} has alternatives that may overlap, so a value matching two of them is rejected ({detail})."),
   NOT_ADDED(Breaks.BACKWARD, "{subject} must now not match a given set of rules ({detail})."),
   NOT_REMOVED(Breaks.FORWARD, "{subject} no longer excludes values matching a given set of rules ({detail})."),
+  NOT_SCHEMA_WIDENED(Breaks.BACKWARD, "{subject} excludes more values than before ({detail})."),
+  NOT_SCHEMA_NARROWED(Breaks.FORWARD, "{subject} excludes fewer values than before ({detail})."),
   NOT_CHANGED(Breaks.BOTH, "{subject} excludes a different set of values; the engine cannot prove this safe ({detail})."),
   CONDITION_CHANGED(Breaks.BOTH, "{subject} changed the condition of an if/then/else rule; the engine cannot prove this safe ({detail})."),
   CONDITIONAL_BRANCH_NARROWED(Breaks.BACKWARD, "{subject} has a stricter conditional rule ({detail})."),

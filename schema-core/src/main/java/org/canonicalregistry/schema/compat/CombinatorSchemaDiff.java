@@ -279,7 +279,20 @@ final class CombinatorSchemaDiff {
       JsonNode a = old.get("not");
       JsonNode b = updated.get("not");
       if (!a.equals(b) || ctx.containsReference(a)) {
-        ctx.report(ChangeKind.NOT_CHANGED, old.child("not"), updated.child("not"), "was " + a + ", now " + b);
+        // not is contravariant: excluding more (the not-schema widened) accepts less. A trial comparison of the two
+        // not-schemas decides the direction; only without references, so no cycle assumption is used under "not".
+        boolean[] broken = ctx.containsReference(a) || ctx.containsReference(b) ? null
+            : trialBreaks(ctx, old.child("not"), updated.child("not"));
+        String detail = "was " + a + ", now " + b;
+        if (broken != null && !broken[0] && !broken[1]) {
+          return; // the same excluded set, written differently
+        } else if (broken != null && !broken[0]) {
+          ctx.report(ChangeKind.NOT_SCHEMA_WIDENED, old.child("not"), updated.child("not"), detail);
+        } else if (broken != null && !broken[1]) {
+          ctx.report(ChangeKind.NOT_SCHEMA_NARROWED, old.child("not"), updated.child("not"), detail);
+        } else {
+          ctx.report(ChangeKind.NOT_CHANGED, old.child("not"), updated.child("not"), detail);
+        }
       }
       return;
     }
@@ -298,8 +311,15 @@ final class CombinatorSchemaDiff {
     }
     if (ha && hb && (!old.get("if").equals(updated.get("if")) || ctx.containsReference(old.get("if")))
         && (effective(old) || effective(updated))) {
-      ctx.report(ChangeKind.CONDITION_CHANGED, old.child("if"), updated.child("if"),
-          "was " + old.get("if") + ", now " + updated.get("if"));
+      String detail = "was " + old.get("if") + ", now " + updated.get("if");
+      Boolean stricter = monotoneCondition(ctx, old, updated);
+      if (stricter == null) {
+        ctx.report(ChangeKind.CONDITION_CHANGED, old.child("if"), updated.child("if"), detail);
+      } else if (stricter) {
+        ctx.report(ChangeKind.CONDITIONAL_BRANCH_NARROWED, old.child("if"), updated.child("if"), detail);
+      } else {
+        ctx.report(ChangeKind.CONDITIONAL_BRANCH_WIDENED, old.child("if"), updated.child("if"), detail);
+      }
       return;
     }
     // Same condition, or a condition on one side only (then/else of a side without "if" are ignored: anything).
@@ -315,6 +335,53 @@ final class CombinatorSchemaDiff {
     SchemaNode eb = hb ? updated.child("else") : updated.child("else").with(TRUE);
     SchemaDiff.compareSubschema(ctx, ea, eb, ChangeKind.CONDITIONAL_BRANCH_NARROWED,
         ChangeKind.CONDITIONAL_BRANCH_WIDENED);
+  }
+
+  /**
+   * With the same then/else on both sides and only one of them constraining, the rule is monotone in the condition:
+   * "if I then T" is "not I or T", so a wider I is stricter; "if I else E" is "I or E", so a wider I is looser.
+   * Returns true (stricter), false (looser), or null when undecided (both branches constrain, branches differ, the
+   * conditions are not comparable, or references are involved).
+   */
+  private static Boolean monotoneCondition(DiffContext ctx, SchemaNode old, SchemaNode updated) {
+    JsonNode ia = old.get("if");
+    JsonNode ib = updated.get("if");
+    for (String k : new String[] {"then", "else"}) {
+      JsonNode x = old.child(k).json();
+      JsonNode y = updated.child(k).json();
+      if (!x.equals(y) || ctx.containsReference(x)) {
+        return null;
+      }
+    }
+    boolean thenOnly = !old.child("then").acceptsEverything() && old.child("else").acceptsEverything();
+    boolean elseOnly = old.child("then").acceptsEverything() && !old.child("else").acceptsEverything();
+    if (!thenOnly && !elseOnly || ctx.containsReference(ia) || ctx.containsReference(ib)) {
+      return null;
+    }
+    boolean[] broken = trialBreaks(ctx, old.child("if"), updated.child("if"));
+    if (!broken[0] && !broken[1]) {
+      return null; // the same condition written differently; reported as changed, conservatively
+    }
+    if (!broken[0]) { // old condition within new: the condition widened
+      return thenOnly;
+    }
+    if (!broken[1]) { // new condition within old: the condition narrowed
+      return !thenOnly;
+    }
+    return null;
+  }
+
+  /** Which directions a trial comparison of {@code a} (as old) with {@code b} (as new) may break: {backward, forward}. */
+  private static boolean[] trialBreaks(DiffContext ctx, SchemaNode a, SchemaNode b) {
+    DiffContext trial = ctx.trial();
+    SchemaDiff.compare(trial, a, b);
+    boolean backward = false;
+    boolean forward = false;
+    for (DetectedChange d : trial.changes()) {
+      backward |= d.change().kind().strict().backward();
+      forward |= d.change().kind().strict().forward();
+    }
+    return new boolean[] {backward, forward};
   }
 
   private static Hint[] hint(JsonNode... values) {

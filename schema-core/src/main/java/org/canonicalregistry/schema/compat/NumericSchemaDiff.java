@@ -34,12 +34,17 @@ final class NumericSchemaDiff {
       ctx.report(c > 0 ? ChangeKind.MAXIMUM_DECREASED : ChangeKind.MAXIMUM_INCREASED, old.child(uo.keyword()),
           updated.child(un.keyword()), "was " + render(uo, false) + ", now " + render(un, false), hints(uo, un));
     }
-    multipleOf(ctx, old, updated);
+    multipleOf(ctx, old, updated, integerOnly);
   }
 
-  private static void multipleOf(DiffContext ctx, SchemaNode old, SchemaNode updated) {
+  private static void multipleOf(DiffContext ctx, SchemaNode old, SchemaNode updated, boolean integerOnly) {
     BigDecimal a = positive(JsonValues.number(old.get("multipleOf")));
     BigDecimal b = positive(JsonValues.number(updated.get("multipleOf")));
+    if (integerOnly) {
+      // every integer is a multiple of 1, 0.5, 0.25...: such a multipleOf constrains no integer
+      a = dividesOne(a) ? null : a;
+      b = dividesOne(b) ? null : b;
+    }
     SchemaNode o = old.child("multipleOf");
     SchemaNode n = updated.child("multipleOf");
     if (a == null && b == null || a != null && b != null && a.compareTo(b) == 0) {
@@ -70,6 +75,10 @@ final class NumericSchemaDiff {
         ctx.report(ChangeKind.MULTIPLE_OF_CHANGED, o, n, detail, hints);
       }
     }
+  }
+
+  private static boolean dividesOne(BigDecimal d) {
+    return d != null && BigDecimal.ONE.remainder(d).signum() == 0;
   }
 
   private static BigDecimal positive(BigDecimal d) {

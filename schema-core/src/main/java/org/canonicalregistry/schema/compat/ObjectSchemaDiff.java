@@ -26,11 +26,17 @@ final class ObjectSchemaDiff {
     required(ctx, old, updated);
     patternProperties(ctx, old, updated);
     try (DiffContext.Scope s = ctx.at(new InstanceStep.OtherKey())) {
-      if (old.has("additionalProperties") || updated.has("additionalProperties")) {
+      if (!unevaluatedWithApplicators(old) && !unevaluatedWithApplicators(updated)) {
+        // Undeclared names get one schema per version: additionalProperties, else unevaluatedProperties (nothing
+        // else evaluates them), else anything. Comparing the keywords one by one would miss "closed by
+        // unevaluatedProperties, opened by an additionalProperties schema".
+        undeclared(ctx, old, updated);
+      } else if (old.has("additionalProperties") || updated.has("additionalProperties")) {
         SchemaDiff.compareSubschema(ctx, old.child("additionalProperties"), updated.child("additionalProperties"),
             ChangeKind.ADDITIONAL_PROPERTIES_NARROWED, ChangeKind.ADDITIONAL_PROPERTIES_WIDENED);
       }
-      if (old.has("unevaluatedProperties") || updated.has("unevaluatedProperties")) {
+      if ((unevaluatedWithApplicators(old) || unevaluatedWithApplicators(updated))
+          && (old.has("unevaluatedProperties") || updated.has("unevaluatedProperties"))) {
         SchemaDiff.compareSubschema(ctx, old.child("unevaluatedProperties"), updated.child("unevaluatedProperties"),
             ChangeKind.UNEVALUATED_PROPERTIES_NARROWED, ChangeKind.UNEVALUATED_PROPERTIES_WIDENED);
       }
@@ -105,6 +111,16 @@ final class ObjectSchemaDiff {
     }
   }
 
+  private static void undeclared(DiffContext ctx, SchemaNode old, SchemaNode updated) {
+    boolean additional = old.has("additionalProperties") || updated.has("additionalProperties");
+    if (!additional && !old.has("unevaluatedProperties") && !updated.has("unevaluatedProperties")) {
+      return;
+    }
+    SchemaDiff.compareSubschema(ctx, fallback(old), fallback(updated),
+        additional ? ChangeKind.ADDITIONAL_PROPERTIES_NARROWED : ChangeKind.UNEVALUATED_PROPERTIES_NARROWED,
+        additional ? ChangeKind.ADDITIONAL_PROPERTIES_WIDENED : ChangeKind.UNEVALUATED_PROPERTIES_WIDENED);
+  }
+
   /** True when some in-place applicator differs between the two versions (structurally or through references). */
   static boolean applicatorsDiffer(DiffContext ctx, SchemaNode old, SchemaNode updated) {
     for (String k : Keywords.IN_PLACE_APPLICATORS) {
@@ -113,8 +129,10 @@ final class ObjectSchemaDiff {
       if (a == null && b == null) {
         continue;
       }
+      // "$ref" holds a string, not a schema: the referenced schema may have changed whatever the string says.
+      boolean referring = k.equals("$ref") || ctx.containsReference(a);
       if (a == null || !a.equals(b)
-          || ctx.containsReference(a) && !ctx.sameDocuments(old.document(), updated.document())) {
+          || referring && !ctx.sameDocuments(old.document(), updated.document())) {
         return true;
       }
     }
@@ -141,7 +159,9 @@ final class ObjectSchemaDiff {
   }
 
   static boolean unevaluatedWithApplicators(SchemaNode node) {
-    if (!node.has("unevaluatedProperties") || node.child("unevaluatedProperties").acceptsEverything()) {
+    // With additionalProperties present every name is evaluated next door, so unevaluatedProperties never applies.
+    if (!node.has("unevaluatedProperties") || node.child("unevaluatedProperties").acceptsEverything()
+        || node.has("additionalProperties")) {
       return false;
     }
     for (String k : Keywords.IN_PLACE_APPLICATORS) {

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import tools.jackson.core.JsonPointer;
@@ -93,21 +94,28 @@ final class References {
     } else {
       return new Unresolved(ref, "only local and urn:canonical references are followed");
     }
+    // A fragment-only reference is relative to the schema resource it sits in: an embedded "$id" starts a new one
+    // (Core 8.2.1, 9.2), so "#/$defs/n" inside it names that resource's own $defs, not the document's.
+    String resource = base.isEmpty() ? enclosingResource(node) : "";
+    JsonNode resourceRoot = resource.isEmpty() ? document.root() : document.root().at(JsonPointer.compile(resource));
     if (fragment.isEmpty()) {
-      return new Resolved(SchemaNode.root(document));
+      return new Resolved(new SchemaNode(resourceRoot, resource, document));
     }
     if (fragment.startsWith("/")) {
       String pointer;
       try {
         pointer = percentDecode(fragment);
-        JsonNode target = document.root().at(JsonPointer.compile(pointer));
+        JsonNode target = resourceRoot.at(JsonPointer.compile(pointer));
         if (target == null || target.isMissingNode()) {
           return new Unresolved(ref, "nothing at " + pointer);
         }
-        return new Resolved(new SchemaNode(target, pointer, document));
+        return new Resolved(new SchemaNode(target, resource + pointer, document));
       } catch (IllegalArgumentException e) {
         return new Unresolved(ref, "malformed JSON pointer");
       }
+    }
+    if (!resource.isEmpty()) {
+      return new Unresolved(ref, "anchors inside an embedded $id resource are not followed");
     }
     SchemaNode anchored = anchorsOf(document).get(fragment);
     return anchored == null ? new Unresolved(ref, "no $anchor " + fragment) : new Resolved(anchored);
@@ -138,6 +146,59 @@ final class References {
       for (int i = 0; i < json.size(); i++) {
         collectAnchors(node.element(i), found, depth + 1);
       }
+    }
+  }
+
+  private static final Set<String> SCHEMA_MAPS = Set.of("properties", "patternProperties", "$defs", "definitions",
+      "dependentSchemas");
+  private static final Set<String> SCHEMA_LISTS = Set.of("allOf", "anyOf", "oneOf", "prefixItems");
+  private static final Set<String> SCHEMA_VALUED = Set.of("items", "additionalItems", "additionalProperties",
+      "unevaluatedProperties", "unevaluatedItems", "contains", "propertyNames", "not", "if", "then", "else",
+      "contentSchema");
+
+  /**
+   * The pointer of the innermost subschema with an {@code $id} that encloses {@code node} (the node itself included),
+   * or {@code ""} for the document's root resource. Walks the pointer from the root and only counts positions that
+   * hold schemas, so a property that happens to be named {@code $id} is not mistaken for a resource.
+   */
+  private static String enclosingResource(SchemaNode node) {
+    String pointer = node.pointer();
+    if (pointer.isEmpty()) {
+      return "";
+    }
+    String[] segments = pointer.substring(1).split("/", -1);
+    JsonNode current = node.document().root();
+    boolean atSchema = true; // false right after a keyword holding a map or list of schemas
+    StringBuilder prefix = new StringBuilder();
+    String found = "";
+    for (String escaped : segments) {
+      String segment = escaped.replace("~1", "/").replace("~0", "~");
+      if (atSchema) {
+        if (SCHEMA_MAPS.contains(segment) || SCHEMA_LISTS.contains(segment)) {
+          atSchema = false;
+        } else if (!SCHEMA_VALUED.contains(segment)) {
+          return found; // below a non-schema keyword: no further resources
+        }
+      } else {
+        atSchema = true;
+      }
+      current = current == null ? null : current.isArray() ? current.get(parseIndex(segment)) : current.get(segment);
+      prefix.append('/').append(escaped);
+      if (current == null) {
+        return found;
+      }
+      if (atSchema && current.isObject() && current.has("$id") && current.get("$id").isString()) {
+        found = prefix.toString();
+      }
+    }
+    return found;
+  }
+
+  private static int parseIndex(String segment) {
+    try {
+      return Integer.parseInt(segment);
+    } catch (NumberFormatException e) {
+      return -1;
     }
   }
 

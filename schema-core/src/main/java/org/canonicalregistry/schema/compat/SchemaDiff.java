@@ -22,8 +22,19 @@ final class SchemaDiff {
   /** Compares two subschemas constraining the same instance location. */
   static void compare(DiffContext ctx, SchemaNode old, SchemaNode updated) {
     ctx.checkCancelled();
-    References.Resolution o = ctx.references().deref(old);
-    References.Resolution n = ctx.references().deref(updated);
+    References.Resolution o;
+    References.Resolution n;
+    if (References.isBareReference(old) && hasReferenceWithSiblings(updated)
+        || References.isBareReference(updated) && hasReferenceWithSiblings(old)) {
+      // {$ref: T} against {$ref: T', maxLength: 3}: the combinator differ compares T with T' and the other differs
+      // compare the siblings with nothing. Dereferencing only one side would set T's keywords against the siblings
+      // and report T's type as added or removed.
+      o = new References.Resolved(old);
+      n = new References.Resolved(updated);
+    } else {
+      o = ctx.references().deref(old);
+      n = ctx.references().deref(updated);
+    }
     if (o instanceof References.Unresolved uo && n instanceof References.Unresolved un) {
       if (!uo.ref().equals(un.ref()) || !old.json().equals(updated.json())) {
         ctx.report(ChangeKind.REFERENCE_UNRESOLVED, old, updated, uo.ref() + ": " + uo.reason());
@@ -66,8 +77,17 @@ final class SchemaDiff {
             "nested deeper than " + DiffContext.MAX_DEPTH + " levels; not compared");
         return;
       }
-      TypeSet ta = TypeSet.of(a);
-      TypeSet tb = TypeSet.of(b);
+      // {"allOf":[X]} against a schema that is not itself an allOf: compare X, not the wrapper with the other's keywords.
+      if (unwraps(a, b)) {
+        compare(ctx, singleBranch(a), b);
+        return;
+      }
+      if (unwraps(b, a)) {
+        compare(ctx, a, singleBranch(b));
+        return;
+      }
+      TypeSet ta = TypeSet.effective(a);
+      TypeSet tb = TypeSet.effective(b);
       TypeSchemaDiff.compare(ctx, a, b, ta, tb);
       EnumConstDiff.compare(ctx, a, b);
       if (ta.admits(TypeSet.NUMBER) || tb.admits(TypeSet.NUMBER)) {
@@ -87,6 +107,45 @@ final class SchemaDiff {
     } finally {
       ctx.end(a, b);
     }
+  }
+
+  private static boolean hasReferenceWithSiblings(SchemaNode node) {
+    return node.has("$ref") && !References.isBareReference(node);
+  }
+
+  /**
+   * The only branch of a single-branch {@code allOf}/{@code anyOf}/{@code oneOf} with nothing but annotations beside
+   * it ({@code {"allOf":[X]}} accepts exactly what X accepts), or null.
+   */
+  private static SchemaNode singleBranch(SchemaNode node) {
+    if (!node.json().isObject()) {
+      return null;
+    }
+    String wrapper = null;
+    for (String k : node.json().propertyNames()) {
+      if (Keywords.ANNOTATIONS.contains(k)) {
+        continue;
+      }
+      if (wrapper != null || !(k.equals("allOf") || k.equals("anyOf") || k.equals("oneOf"))
+          || !node.get(k).isArray() || node.get(k).size() != 1) {
+        return null;
+      }
+      wrapper = k;
+    }
+    return wrapper == null ? null : node.child(wrapper).element(0);
+  }
+
+  /** True when {@code node} is a single-branch wrapper and {@code other} does not use the same keyword. */
+  private static boolean unwraps(SchemaNode node, SchemaNode other) {
+    if (singleBranch(node) == null) {
+      return false;
+    }
+    for (String k : new String[] {"allOf", "anyOf", "oneOf"}) {
+      if (node.has(k)) {
+        return !other.has(k);
+      }
+    }
+    return false;
   }
 
   /**

@@ -82,6 +82,37 @@ record TypeSet(int bits) {
     return ALL;
   }
 
+  /**
+   * The types an instance can actually have: {@link #of} narrowed to the types of the {@code enum}/{@code const}
+   * values when those are given, so that {@code {"type":"string","const":"a"}} and {@code {"const":"a"}} admit the
+   * same types (both accept exactly "a").
+   */
+  static TypeSet effective(SchemaNode node) {
+    TypeSet declared = of(node);
+    java.util.Map<String, JsonNode> values = EnumConstDiff.allowed(node);
+    if (values == null) {
+      return declared;
+    }
+    int b = 0;
+    for (JsonNode v : values.values()) {
+      b |= typeOf(v);
+    }
+    return new TypeSet(declared.bits & b);
+  }
+
+  private static int typeOf(JsonNode v) {
+    if (v.isNull()) return NULL;
+    if (v.isBoolean()) return BOOLEAN;
+    if (v.isObject()) return OBJECT;
+    if (v.isArray()) return ARRAY;
+    if (v.isString()) return STRING;
+    if (v.isNumber()) {
+      java.math.BigDecimal d = v.decimalValue();
+      return d.signum() == 0 || d.stripTrailingZeros().scale() <= 0 ? INTEGER : FRACTION;
+    }
+    return 127;
+  }
+
   private static int bit(String name) {
     switch (name) {
       case "null": return NULL;
