@@ -1,10 +1,8 @@
 package org.canonicalregistry.registry.entity;
 
 import java.util.Collections;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.canonicalregistry.registry.problem.InvalidField;
 import org.canonicalregistry.registry.problem.RegistryException;
 
 /**
@@ -24,12 +22,7 @@ public record EntityChanges(String domain, String description, Set<String> owner
                             String systemOfRecord) {
 
     public EntityChanges {
-        List<InvalidField> errors = EntityRules.errors();
-        EntityRules.kebab(errors, "/domain", domain, true);
-        EntityRules.description(errors, description);
-        EntityRules.owners(errors, owners == null ? Set.of() : owners);
-        EntityRules.kebab(errors, "/systemOfRecord", systemOfRecord, false);
-        EntityRules.throwIfAny(errors);
+        EntityRules.checkMutableFields(EntityRules.errors(), domain, description, owners, systemOfRecord);
         description = description == null ? "" : description;
         owners = owners == null ? Set.of() : Collections.unmodifiableSortedSet(new TreeSet<>(owners));
         compatibilityMode = compatibilityMode == null ? CompatibilityMode.DEFAULT : compatibilityMode;

@@ -69,6 +69,19 @@ final class EntityRules {
         }
     }
 
+    /**
+     * Checks the fields a new entity and an update share, adding to {@code errors} what the name check found;
+     * throws one {@code validation-failed} problem listing every broken rule.
+     */
+    static void checkMutableFields(List<InvalidField> errors, String domain, String description,
+                                   Collection<String> owners, String systemOfRecord) {
+        kebab(errors, "/domain", domain, true);
+        description(errors, description);
+        owners(errors, owners == null ? List.of() : owners);
+        kebab(errors, "/systemOfRecord", systemOfRecord, false);
+        throwIfAny(errors);
+    }
+
     static void throwIfAny(List<InvalidField> errors) {
         if (!errors.isEmpty()) {
             throw RegistryException.validationFailed(errors);

@@ -27,11 +27,7 @@ public record NewEntity(String name, String domain, String description, Set<Stri
     public NewEntity {
         List<InvalidField> errors = EntityRules.errors();
         EntityRules.kebab(errors, "/name", name, true);
-        EntityRules.kebab(errors, "/domain", domain, true);
-        EntityRules.description(errors, description);
-        EntityRules.owners(errors, owners == null ? Set.of() : owners);
-        EntityRules.kebab(errors, "/systemOfRecord", systemOfRecord, false);
-        EntityRules.throwIfAny(errors);
+        EntityRules.checkMutableFields(errors, domain, description, owners, systemOfRecord);
         description = description == null ? "" : description;
         owners = owners == null ? Set.of() : Collections.unmodifiableSortedSet(new TreeSet<>(owners));
         compatibilityMode = compatibilityMode == null ? CompatibilityMode.DEFAULT : compatibilityMode;
