@@ -5,11 +5,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Bounds on what callers may submit ({@code registry.limits.*}). They feed schema-core's {@code SchemaLimits} for
- * schemas and validated payloads; the web layer may use {@link #maxSchemaBytes} to bound request bodies.
+ * Bounds on the schemas callers submit ({@code registry.limits.*}). They feed schema-core's {@code SchemaLimits}:
+ * {@link #maxSchemaBytes} bounds a schema; validated payloads get schema-core's instance bound (the larger of this
+ * and 1 MiB). The cap on whole request bodies is a separate setting of the web layer
+ * ({@code registry.limits.max-request-bytes}, {@code web.RequestLimits}).
  *
- * @param maxSchemaBytes largest schema or payload document accepted, default 256 KiB
- * @param maxDepth deepest nesting of JSON arrays/objects accepted, default 64
+ * @param maxSchemaBytes largest schema accepted, default 256 KiB
+ * @param maxDepth deepest nesting of JSON arrays/objects accepted in a schema or payload, default 64
  */
 @ConfigurationProperties("registry.limits")
 public record RegistryLimits(@DefaultValue("256KB") DataSize maxSchemaBytes, @DefaultValue("64") int maxDepth) {
