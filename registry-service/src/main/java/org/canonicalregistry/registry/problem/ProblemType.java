@@ -8,9 +8,22 @@ import java.net.URI;
  * human title; clients switch on the URI, never on the title or the detail text.
  */
 public enum ProblemType {
+    /** No or invalid credentials (missing, unknown, revoked or expired token; bad JWT). */
+    UNAUTHORIZED(401, "Authentication required"),
+    /** Authenticated, but the role or ownership the operation needs is missing. */
+    FORBIDDEN(403, "Forbidden"),
+    /** The proposer (or an earlier approver) tried to approve the same proposal again. */
+    SELF_APPROVAL(403, "Self-approval refused"),
     ENTITY_NOT_FOUND(404, "Entity not found"),
+    PROPOSAL_NOT_FOUND(404, "Proposal not found"),
+    PRINCIPAL_NOT_FOUND(404, "Principal not found"),
+    TOKEN_NOT_FOUND(404, "Token not found"),
+    SUBSCRIPTION_NOT_FOUND(404, "Webhook subscription not found"),
     VERSION_NOT_FOUND(404, "Schema version not found"),
     ENTITY_ALREADY_EXISTS(409, "Entity already exists"),
+    PRINCIPAL_ALREADY_EXISTS(409, "Principal already exists"),
+    /** The proposal's state does not allow the operation (decided already, or STALE and needing a rebase). */
+    PROPOSAL_STATE_CONFLICT(409, "Proposal state conflict"),
     SCHEMA_REJECTED(422, "Schema rejected"),
     INCOMPATIBLE_CHANGE(409, "Incompatible change"),
     CONFLICT(409, "Conflict"),
