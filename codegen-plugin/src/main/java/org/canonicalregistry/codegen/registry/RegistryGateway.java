@@ -65,6 +65,18 @@ public final class RegistryGateway {
     }
   }
 
+  /** Like {@link #version} but empty when the registry answers 404 (unknown entity or version). */
+  public Optional<SchemaVersion> findVersion(String entity, String selector) {
+    try {
+      return Optional.of(new SchemasApi(client).getSchemaVersion(entity, selector));
+    } catch (ApiException e) {
+      if (e.getCode() == 404) {
+        return Optional.empty();
+      }
+      throw failure("reading " + entity + "@" + selector, e);
+    }
+  }
+
   /** The registry's own compatibility check of a candidate against the entity's versions; nothing is stored. */
   public CompatibilityResult checkEntity(String entity, JsonNode schema, boolean newMajor) {
     try {
