@@ -21,7 +21,8 @@ public final class UseRecords {
         .status(Status.ACTIVE)
         .displayName("ACME")
         .build();
-    Payment payment = new CardPayment("card", CardPaymentBrand.VISA, "4242", "auth-1", null);
+    Payment payment = CardPayment.builder().brand(CardPaymentBrand.VISA).last4("4242").authorizationId("auth-1")
+        .build();
     return customer.displayName() + " " + customer.preferredLanguage() + " " + payment.kind() + " "
         + Customer.ENTITY + "@" + Customer.VERSION + " id " + Customer.GLOBAL_ID;
   }

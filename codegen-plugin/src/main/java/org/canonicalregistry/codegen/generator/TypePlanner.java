@@ -123,7 +123,11 @@ final class TypePlanner {
       throw new CodegenException(loc + "/additionalProperties: a schema for extra members beside declared properties"
           + " has no record form; declare the map as its own property (an object with only additionalProperties)");
     }
-    planned.put(loc, new Planned.RecordType(name, loc, List.copyOf(props.values()), closed));
+    // Components in member-name order: the registry serves the canonical form (keys sorted), so sorting makes the
+    // code a function of the content alone. Same fingerprint, same constructor, from a folder or a lock file.
+    List<Planned.Property> sorted = props.values().stream()
+        .sorted(java.util.Comparator.comparing(Planned.Property::wireName)).toList();
+    planned.put(loc, new Planned.RecordType(name, loc, sorted, closed));
     for (Planned.Property p : props.values()) {
       visit(p.loc());
     }

@@ -83,4 +83,20 @@ class LockFileTest {
         .hasMessageContaining("does not exist")
         .hasMessageContaining("canonical:lock");
   }
+
+  @Test
+  void theCanonicalFormTheRegistryServesGeneratesTheSameCodeAsTheAuthoredFile() {
+    List<SchemaSource> folder = SchemaFolder.load(Path.of("../model-definitions/entities"), "1.0");
+    List<LockedSchema> canonical = new java.util.ArrayList<>();
+    for (SchemaSource s : folder) {
+      canonical.add(new LockedSchema(s.entity(), s.version(), -1, s.schema().fingerprint(), "PUBLISHED",
+          tools.jackson.databind.json.JsonMapper.shared().readTree(s.schema().canonicalJson())));
+    }
+    Path file = dir.resolve("canonical.lock.json");
+    new LockFile(List.of(), canonical).write(file);
+    org.canonicalregistry.codegen.generator.JavaGenerator generator =
+        new org.canonicalregistry.codegen.generator.JavaGenerator(
+            org.canonicalregistry.codegen.generator.GeneratorOptions.defaults());
+    assertThat(generator.generate(LockFile.read(file).toSources(file))).isEqualTo(generator.generate(folder));
+  }
 }

@@ -19,13 +19,13 @@ import org.jspecify.annotations.Nullable;
  * Optional annotations: JSpecify @Nullable and jakarta.validation constraints.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Signup(@JsonProperty("email") @NotNull @Size(max = 254) @Email String email,
-    @JsonProperty("handle") @Size(min = 3, max = 20) @Pattern(regexp = "^[a-z0-9_]+$") @Nullable String handle,
+public record Signup(@JsonProperty("address") @Valid @Nullable Address address,
     @JsonProperty("age") @NotNull @DecimalMin("16") @DecimalMax("130") Integer age,
     @JsonProperty("discount") @DecimalMin("0") @DecimalMax(value = "100", inclusive = false) @Nullable BigDecimal discount,
+    @JsonProperty("email") @NotNull @Size(max = 254) @Email String email,
+    @JsonProperty("handle") @Size(min = 3, max = 20) @Pattern(regexp = "^[a-z0-9_]+$") @Nullable String handle,
     @JsonProperty("interests") @Size(min = 1, max = 5) @Nullable List<String> interests,
-    @JsonProperty("referrer") @Nullable String referrer,
-    @JsonProperty("address") @Valid @Nullable Address address) {
+    @JsonProperty("referrer") @Nullable String referrer) {
   /**
    * The canonical entity.
    */
@@ -47,8 +47,8 @@ public record Signup(@JsonProperty("email") @NotNull @Size(max = 254) @Email Str
   public static final String FINGERPRINT = "487a77a47fcdce22fd3116e5ec3294230039ee3a79866e9051813a2beb178a9e";
 
   public Signup {
-    Objects.requireNonNull(email, "email is required");
     Objects.requireNonNull(age, "age is required");
+    Objects.requireNonNull(email, "email is required");
     interests = interests == null ? null : List.copyOf(interests);
   }
 }

@@ -10,8 +10,8 @@ import java.util.Objects;
  * Builders: Note.builder()...build(); the discriminator-like const is prefilled.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Note(@JsonProperty("kind") String kind, @JsonProperty("text") String text,
-    @JsonProperty("tags") List<String> tags) {
+public record Note(@JsonProperty("kind") String kind, @JsonProperty("tags") List<String> tags,
+    @JsonProperty("text") String text) {
   /**
    * The canonical entity.
    */
@@ -37,8 +37,8 @@ public record Note(@JsonProperty("kind") String kind, @JsonProperty("text") Stri
     if (kind != null && !"note".equals(kind)) {
       throw new IllegalArgumentException("kind must be \"note\", was \"" + kind + "\"");
     }
-    Objects.requireNonNull(text, "text is required");
     tags = tags == null ? null : List.copyOf(tags);
+    Objects.requireNonNull(text, "text is required");
   }
 
   public static Builder builder() {
@@ -51,9 +51,9 @@ public record Note(@JsonProperty("kind") String kind, @JsonProperty("text") Stri
   public static final class Builder {
     private String kind = "note";
 
-    private String text;
-
     private List<String> tags;
+
+    private String text;
 
     private Builder() {
     }
@@ -63,18 +63,18 @@ public record Note(@JsonProperty("kind") String kind, @JsonProperty("text") Stri
       return this;
     }
 
-    public Builder text(String text) {
-      this.text = text;
-      return this;
-    }
-
     public Builder tags(List<String> tags) {
       this.tags = tags;
       return this;
     }
 
+    public Builder text(String text) {
+      this.text = text;
+      return this;
+    }
+
     public Note build() {
-      return new Note(kind, text, tags);
+      return new Note(kind, tags, text);
     }
   }
 }

@@ -22,9 +22,10 @@ import java.util.Set;
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
-public record Catalog(@JsonProperty("names") List<String> names,
-    @JsonProperty("tags") Set<String> tags, @JsonProperty("prices") Map<String, BigDecimal> prices,
-    @JsonProperty("attributes") Map<String, Attribute> attributes) {
+public record Catalog(@JsonProperty("attributes") Map<String, Attribute> attributes,
+    @JsonProperty("names") List<String> names,
+    @JsonProperty("prices") Map<String, BigDecimal> prices,
+    @JsonProperty("tags") Set<String> tags) {
   /**
    * The canonical entity.
    */
@@ -46,10 +47,10 @@ public record Catalog(@JsonProperty("names") List<String> names,
   public static final String FINGERPRINT = "8f411df8a77c3cef16b4ccb52689500451b3b444b0f1223546e677584354685b";
 
   public Catalog {
+    attributes = attributes == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
     Objects.requireNonNull(names, "names is required");
     names = names == null ? null : List.copyOf(names);
-    tags = tags == null ? null : Collections.unmodifiableSet(new LinkedHashSet<>(tags));
     prices = prices == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(prices));
-    attributes = attributes == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+    tags = tags == null ? null : Collections.unmodifiableSet(new LinkedHashSet<>(tags));
   }
 }

@@ -10,10 +10,10 @@ import java.util.List;
  * Defaults are applied when a member is absent.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Settings(@JsonProperty("language") String language,
-    @JsonProperty("retries") Integer retries, @JsonProperty("timeoutMs") Long timeoutMs,
-    @JsonProperty("ratio") BigDecimal ratio, @JsonProperty("enabled") Boolean enabled,
-    @JsonProperty("mode") Mode mode, @JsonProperty("labels") List<String> labels) {
+public record Settings(@JsonProperty("enabled") Boolean enabled,
+    @JsonProperty("labels") List<String> labels, @JsonProperty("language") String language,
+    @JsonProperty("mode") Mode mode, @JsonProperty("ratio") BigDecimal ratio,
+    @JsonProperty("retries") Integer retries, @JsonProperty("timeoutMs") Long timeoutMs) {
   /**
    * The canonical entity.
    */
@@ -35,8 +35,21 @@ public record Settings(@JsonProperty("language") String language,
   public static final String FINGERPRINT = "c3dd5b0bbbaf69dd7b31600d576c47e947cced2e965a5d2fb7751c1864c521d4";
 
   public Settings {
+    if (enabled == null) {
+      enabled = true;
+    }
+    if (labels == null) {
+      labels = List.of();
+    }
+    labels = labels == null ? null : List.copyOf(labels);
     if (language == null) {
       language = "en";
+    }
+    if (mode == null) {
+      mode = Mode.SAFE;
+    }
+    if (ratio == null) {
+      ratio = new BigDecimal("0.5");
     }
     if (retries == null) {
       retries = 3;
@@ -44,18 +57,5 @@ public record Settings(@JsonProperty("language") String language,
     if (timeoutMs == null) {
       timeoutMs = 30000L;
     }
-    if (ratio == null) {
-      ratio = new BigDecimal("0.5");
-    }
-    if (enabled == null) {
-      enabled = true;
-    }
-    if (mode == null) {
-      mode = Mode.SAFE;
-    }
-    if (labels == null) {
-      labels = List.of();
-    }
-    labels = labels == null ? null : List.copyOf(labels);
   }
 }

@@ -12,8 +12,8 @@ import java.util.Objects;
  * @param severity Shared enum in $defs.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Ticket(@JsonProperty("priority") Priority priority,
-    @JsonProperty("channel") Channel channel, @JsonProperty("severity") Severity severity) {
+public record Ticket(@JsonProperty("channel") Channel channel,
+    @JsonProperty("priority") Priority priority, @JsonProperty("severity") Severity severity) {
   /**
    * The canonical entity.
    */

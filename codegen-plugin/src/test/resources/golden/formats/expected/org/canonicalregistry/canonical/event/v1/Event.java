@@ -18,12 +18,11 @@ import java.util.UUID;
  * @param host Formats without a mapping stay String.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Event(@JsonProperty("id") UUID id,
+public record Event(@JsonProperty("amount") BigDecimal amount,
     @JsonProperty("at") @JsonFormat(without = JsonFormat.Feature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE) OffsetDateTime at,
-    @JsonProperty("day") LocalDate day, @JsonProperty("link") URI link,
-    @JsonProperty("mail") String mail, @JsonProperty("host") String host,
-    @JsonProperty("amount") BigDecimal amount, @JsonProperty("small") Integer small,
-    @JsonProperty("big") Long big) {
+    @JsonProperty("big") Long big, @JsonProperty("day") LocalDate day,
+    @JsonProperty("host") String host, @JsonProperty("id") UUID id, @JsonProperty("link") URI link,
+    @JsonProperty("mail") String mail, @JsonProperty("small") Integer small) {
   /**
    * The canonical entity.
    */
@@ -45,7 +44,7 @@ public record Event(@JsonProperty("id") UUID id,
   public static final String FINGERPRINT = "7b23c3599c65aa16cf7116cf93cb9f8fb6f33ac33d51350311f0205e792e870e";
 
   public Event {
-    Objects.requireNonNull(id, "id is required");
     Objects.requireNonNull(at, "at is required");
+    Objects.requireNonNull(id, "id is required");
   }
 }

@@ -12,8 +12,8 @@ import java.util.Objects;
  * @param label Inline object in a $defs record: carries its owner's name.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Parcel(@JsonProperty("weightKg") BigDecimal weightKg,
-    @JsonProperty("label") ParcelLabel label) {
+public record Parcel(@JsonProperty("label") ParcelLabel label,
+    @JsonProperty("weightKg") BigDecimal weightKg) {
   /**
    * The canonical entity.
    */

@@ -10,15 +10,16 @@ import java.util.Objects;
 /**
  * Nested records: an inline object, a $defs object and a list of objects.
  *
- * @param destination Where it goes.
  * @param carrier Inline object: named from the property.
+ * @param destination Where it goes.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
-public record Shipment(@JsonProperty("destination") Address destination,
-    @JsonProperty("carrier") Carrier carrier, @JsonProperty("parcels") List<Parcel> parcels) {
+public record Shipment(@JsonProperty("carrier") Carrier carrier,
+    @JsonProperty("destination") Address destination,
+    @JsonProperty("parcels") List<Parcel> parcels) {
   /**
    * The canonical entity.
    */

@@ -12,9 +12,10 @@ import java.util.Objects;
  * @param nickname Optional and nullable.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Contact(@JsonProperty("name") String name,
+public record Contact(
     @JsonProperty("middleName") @JsonInclude(JsonInclude.Include.ALWAYS) String middleName,
-    @JsonProperty("nickname") String nickname, @JsonProperty("score") Integer score) {
+    @JsonProperty("name") String name, @JsonProperty("nickname") String nickname,
+    @JsonProperty("score") Integer score) {
   /**
    * The canonical entity.
    */

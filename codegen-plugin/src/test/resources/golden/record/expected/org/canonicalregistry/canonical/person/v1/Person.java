@@ -9,16 +9,17 @@ import java.util.Objects;
 /**
  * A person, the smallest record: required and optional scalars.
  *
- * @param name Full name.
  * @param age Age in years.
- * @param height Height in metres.
- * @param visits Unbounded counter: a long.
  * @param firstSeenBy A wire name that is not a Java identifier.
+ * @param height Height in metres.
+ * @param name Full name.
+ * @param visits Unbounded counter: a long.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Person(@JsonProperty("name") String name, @JsonProperty("age") Integer age,
-    @JsonProperty("height") BigDecimal height, @JsonProperty("vip") Boolean vip,
-    @JsonProperty("visits") Long visits, @JsonProperty("first-seen-by") String firstSeenBy) {
+public record Person(@JsonProperty("age") Integer age,
+    @JsonProperty("first-seen-by") String firstSeenBy, @JsonProperty("height") BigDecimal height,
+    @JsonProperty("name") String name, @JsonProperty("vip") Boolean vip,
+    @JsonProperty("visits") Long visits) {
   /**
    * The canonical entity.
    */
@@ -40,7 +41,7 @@ public record Person(@JsonProperty("name") String name, @JsonProperty("age") Int
   public static final String FINGERPRINT = "0dd201c7e6ab9a43b246ab273e3cd22f1254a746c3a8d8f0b0a56c037fa592e2";
 
   public Person {
-    Objects.requireNonNull(name, "name is required");
     Objects.requireNonNull(age, "age is required");
+    Objects.requireNonNull(name, "name is required");
   }
 }

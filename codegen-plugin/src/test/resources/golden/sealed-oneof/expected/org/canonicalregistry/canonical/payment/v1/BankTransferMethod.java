@@ -6,8 +6,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Objects;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record BankTransferMethod(@JsonProperty("kind") String kind,
-    @JsonProperty("iban") String iban) implements Method {
+public record BankTransferMethod(@JsonProperty("iban") String iban,
+    @JsonProperty("kind") String kind) implements Method {
   /**
    * The canonical entity.
    */
@@ -29,10 +29,10 @@ public record BankTransferMethod(@JsonProperty("kind") String kind,
   public static final String FINGERPRINT = "bdf83f0ed1ff7847eae4835d49e8985a1379458b0b1f00fa3b87a1d1b042943d";
 
   public BankTransferMethod {
+    Objects.requireNonNull(iban, "iban is required");
     Objects.requireNonNull(kind, "kind is required");
     if (kind != null && !"bank-transfer".equals(kind)) {
       throw new IllegalArgumentException("kind must be \"bank-transfer\", was \"" + kind + "\"");
     }
-    Objects.requireNonNull(iban, "iban is required");
   }
 }

@@ -11,8 +11,8 @@ import java.util.Objects;
  * @param method How it is paid.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Payment(@JsonProperty("method") Method method,
-    @JsonProperty("amount") String amount) {
+public record Payment(@JsonProperty("amount") String amount,
+    @JsonProperty("method") Method method) {
   /**
    * The canonical entity.
    */
