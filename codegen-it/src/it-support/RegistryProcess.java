@@ -15,24 +15,29 @@ import java.util.Optional;
  * program ({@code java RegistryProcess.java ...}), so no build step is needed for it.
  *
  * <pre>
- * start JAR PORT DATA_DIR PID_FILE LOG_FILE   java -jar JAR --server.port=PORT --registry.data-dir=DATA_DIR, in the
- *                                             background; waits until /actuator/health is UP (at most 180 s)
+ * start JAR PORT DATA_DIR PID_FILE LOG_FILE TOKEN
+ *                                             java -jar JAR --server.port=PORT --registry.data-dir=DATA_DIR in the
+ *                                             background, with TOKEN as the first start's ADMIN token
+ *                                             (registry.security.bootstrap-token); waits until /actuator/health is UP
+ *                                             (at most 180 s)
  * stop PID_FILE                                ends that process (and only that one) and waits for it
  * </pre>
  */
 public final class RegistryProcess {
 
   public static void main(String[] args) throws Exception {
-    if (args.length == 6 && args[0].equals("start")) {
-      start(Path.of(args[1]), Integer.parseInt(args[2]), Path.of(args[3]), Path.of(args[4]), Path.of(args[5]));
+    if (args.length == 7 && args[0].equals("start")) {
+      start(Path.of(args[1]), Integer.parseInt(args[2]), Path.of(args[3]), Path.of(args[4]), Path.of(args[5]),
+          args[6]);
     } else if (args.length == 2 && args[0].equals("stop")) {
       stop(Path.of(args[1]));
     } else {
-      throw new IllegalArgumentException("usage: start JAR PORT DATA_DIR PID_FILE LOG_FILE | stop PID_FILE");
+      throw new IllegalArgumentException("usage: start JAR PORT DATA_DIR PID_FILE LOG_FILE TOKEN | stop PID_FILE");
     }
   }
 
-  private static void start(Path jar, int port, Path dataDir, Path pidFile, Path log) throws Exception {
+  private static void start(Path jar, int port, Path dataDir, Path pidFile, Path log, String token)
+      throws Exception {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException("registry jar " + jar + " does not exist; package registry-service first");
     }
@@ -40,7 +45,7 @@ public final class RegistryProcess {
     Files.createDirectories(log.getParent());
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process process = new ProcessBuilder(List.of(java, "-jar", jar.toString(), "--server.port=" + port,
-        "--registry.data-dir=" + dataDir))
+        "--registry.data-dir=" + dataDir, "--registry.security.bootstrap-token=" + token))
         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     Files.writeString(pidFile, Long.toString(process.pid()));
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();

@@ -99,11 +99,13 @@ public final class Proposer {
       JsonNode p = mapper().readTree(response.body());
       List<String> waiting = new ArrayList<>();
       for (JsonNode a : p.path("requiredApprovals")) {
-        if (a.path("satisfiedBy").isNull() || a.path("satisfiedBy").isMissingNode()) {
+        boolean satisfied = a.path("satisfied").asBoolean(false) || a.hasNonNull("satisfiedBy");
+        if (!satisfied) {
           List<String> candidates = new ArrayList<>();
           a.path("candidates").forEach(c -> candidates.add(c.asString()));
-          waiting.add(a.path("description").asString(a.path("kind").asString()) + (candidates.isEmpty() ? ""
-              : " (" + String.join(", ", candidates) + ")"));
+          // No candidate means only an ADMIN can give it (the proposer never counts).
+          waiting.add(a.path("description").asString(a.path("kind").asString()) + (candidates.isEmpty()
+              ? " (an ADMIN)" : " (" + String.join(", ", candidates) + ")"));
         }
       }
       return new ProposalOutcome(s.entity(), status == 201 ? ProposalOutcome.Kind.OPENED
