@@ -157,9 +157,13 @@ class RegistryApiSpecTest {
     assertThat(ids).doesNotHaveDuplicates();
     assertThat(ids).containsExactlyInAnyOrder(
         "listEntities", "createEntity", "getEntity", "updateEntity",
-        "registerSchemaVersion", "listSchemaVersions", "getSchemaVersion", "getRawSchema",
+        "listSchemaVersions", "getSchemaVersion", "getRawSchema",
         "getSchemaById", "getRawSchemaById", "validatePayload", "checkCompatibility",
-        "checkEntityCompatibility", "getOpenApiSpec");
+        "checkEntityCompatibility", "getOpenApiSpec",
+        "listPrincipals", "createPrincipal", "getCurrentPrincipal", "getPrincipal", "updatePrincipal",
+        "listTokens", "issueToken", "revokeToken",
+        "openProposal", "listProposals", "getProposal", "approveProposal", "rejectProposal", "withdrawProposal",
+        "rebaseProposal", "deprecateSchemaVersion", "retireSchemaVersion");
   }
 
   @Test

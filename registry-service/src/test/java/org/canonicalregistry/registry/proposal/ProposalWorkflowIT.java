@@ -106,7 +106,7 @@ class ProposalWorkflowIT {
     }
 
     String entity(String name, String... owners) {
-        entities.create(new NewEntity(name, "test", null, Set.of(owners), CompatibilityMode.BACKWARD_TRANSITIVE, null, null));
+        entities.create(ADA, new NewEntity(name, "test", null, Set.of(owners), CompatibilityMode.BACKWARD_TRANSITIVE, null, null));
         return name;
     }
 
