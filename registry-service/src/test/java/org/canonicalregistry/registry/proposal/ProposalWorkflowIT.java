@@ -244,7 +244,7 @@ class ProposalWorkflowIT {
                         ex -> assertThat(ex.problemType()).isEqualTo(ProblemType.PROPOSAL_STATE_CONFLICT))
                 .hasMessageContaining("rebase");
 
-        ChangeProposal rebased = proposals.rebase(DANA, second.id());
+        ChangeProposal rebased = proposals.rebase(DANA, second.id(), null);
 
         assertThat(rebased.state()).isEqualTo(ProposalState.OPEN);
         assertThat(rebased.baseVersion()).isEqualTo("1.1");
