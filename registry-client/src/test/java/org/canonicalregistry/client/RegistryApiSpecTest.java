@@ -160,8 +160,10 @@ class RegistryApiSpecTest {
         "listSchemaVersions", "getSchemaVersion", "getRawSchema",
         "getSchemaById", "getRawSchemaById", "validatePayload", "checkCompatibility",
         "checkEntityCompatibility", "getOpenApiSpec",
+        // principals (security)
         "listPrincipals", "createPrincipal", "getCurrentPrincipal", "getPrincipal", "updatePrincipal",
         "listTokens", "issueToken", "revokeToken",
+        // proposals and version lifecycle (governance)
         "openProposal", "listProposals", "getProposal", "approveProposal", "rejectProposal", "withdrawProposal",
         "rebaseProposal", "deprecateSchemaVersion", "retireSchemaVersion");
   }

@@ -2,6 +2,8 @@ package org.canonicalregistry.registry.security;
 
 import java.util.Optional;
 import org.canonicalregistry.registry.web.ProblemWriter;
+import org.canonicalregistry.registry.problem.RegistryException;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,6 +13,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * The HTTP side of security: a stateless filter chain that authenticates bearer tokens (registry tokens, or OIDC
@@ -23,6 +26,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * API that never reads cookies (a console with cookie sessions gets its own chain with CSRF on).
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(SecuritySettings.class)
 class SecurityConfiguration {
 
@@ -66,5 +70,21 @@ class SecurityConfiguration {
                     a.anyRequest().permitAll();
                 });
         return http.build();
+    }
+
+    /**
+     * Spring Security's firewall refuses URLs that could confuse path matching (encoded semicolons, backslashes,
+     * {@code ..} segments…). The refusal is a {@code malformed-request} problem naming what was found and the
+     * (decoded, escaped) path, like every other bad input, not a bare 400.
+     */
+    @Bean
+    RequestRejectedHandler refusedUrls(ProblemWriter problems) {
+        return (request, response, rejected) -> {
+            String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+            String reason = rejected.getMessage() == null ? "it is not a URL the registry accepts"
+                    : rejected.getMessage().replace("The request was rejected because the URL ", "it ");
+            problems.write(request, response, RegistryException.malformed("The request URL was refused: " + reason
+                    + " (path " + RegistryException.quoted(path) + ")."));
+        };
     }
 }
