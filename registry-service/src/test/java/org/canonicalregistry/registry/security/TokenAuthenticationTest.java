@@ -7,6 +7,7 @@ import java.time.Instant;
 import org.canonicalregistry.registry.testing.TestClock;
 import org.canonicalregistry.registry.testing.TestPrincipals;
 import org.canonicalregistry.registry.web.H2RegistryTest;
+import org.canonicalregistry.registry.testing.TestPublications;
 import org.canonicalregistry.registry.web.HttpProbe;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,7 +78,7 @@ class TokenAuthenticationTest {
     @Test
     void readsAreOpenByDefaultIncludingThePostsThatOnlyRead() {
         admin.postJson("/api/v1/entities", "{\"name\":\"open-read\",\"domain\":\"test\"}");
-        admin.postJson("/api/v1/entities/open-read/versions", "{\"schema\":{\"type\":\"object\"}}");
+        assertThat(new TestPublications(port).publish("open-read", "{\"type\":\"object\"}").status()).isEqualTo(200);
 
         assertThat(anonymous.get("/api/v1/entities/open-read").status()).isEqualTo(200);
         assertThat(anonymous.postJson("/api/v1/entities/open-read/versions/latest/validate", "{}").status())
