@@ -9,7 +9,7 @@ import java.util.Objects;
  * @param entity          entity name
  * @param kind            what happened
  * @param proposedVersion the version the proposal would publish (e.g. {@code 1.1}), or the existing version
- * @param url             the proposal's web URL, null when nothing was proposed
+ * @param url             the proposal's URL as the registry gives it, null when nothing was proposed
  * @param breaking        whether the registry judged the change breaking
  * @param waitingFor      one line per required approval not yet satisfied: its description and candidates
  */

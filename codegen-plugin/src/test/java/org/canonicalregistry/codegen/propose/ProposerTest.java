@@ -26,13 +26,15 @@ class ProposerTest {
 
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
   private static final String OPENED = """
-      {"id": "p-1", "entity": "customer", "state": "OPEN", "proposer": "dev", "summary": "s",
-       "proposedVersion": "1.1", "breaking": false, "url": "http://registry/proposals/p-1",
+      {"id": 41, "entity": "customer", "state": "OPEN", "proposer": "dev", "summary": "s",
+       "proposedVersion": "1.1", "breaking": false, "url": "http://registry/api/v1/proposals/41",
+       "fingerprint": "00", "schema": {}, "createdAt": "2026-11-22T00:00:00Z", "updatedAt": "2026-11-22T00:00:00Z",
+       "decisions": [], "history": [],
        "requiredApprovals": [
-         {"kind": "ENTITY_OWNER", "description": "an owner of customer", "candidates": ["alice", "bob"],
-          "satisfiedBy": null},
-         {"kind": "FLOW_OWNER", "description": "owner of flow crm-to-erp", "candidates": ["carol"],
-          "satisfiedBy": "carol"}]}
+         {"kind": "ENTITY_OWNER", "subject": "customer", "description": "an owner of customer",
+          "candidates": ["alice", "bob"], "satisfied": false, "satisfiedBy": null},
+         {"kind": "FLOW_OWNER", "subject": "crm-to-erp", "description": "owner of flow crm-to-erp",
+          "candidates": ["carol"], "satisfied": true, "satisfiedBy": "carol"}]}
       """;
 
   @TempDir
@@ -72,7 +74,7 @@ class ProposerTest {
     assertThat(outcomes).singleElement().satisfies(o -> {
       assertThat(o.kind()).isEqualTo(ProposalOutcome.Kind.OPENED);
       assertThat(o.lines()).containsExactly(
-          "customer: opened proposal for customer@1.1 http://registry/proposals/p-1",
+          "customer: opened proposal for customer@1.1 http://registry/api/v1/proposals/41",
           "  waits for an owner of customer (alice, bob)");
     });
     String[] post = fake.requests.stream().filter(r -> r[0].startsWith("POST")).findFirst().orElseThrow();
@@ -114,7 +116,7 @@ class ProposerTest {
     Path customer = dir.resolve("customer.schema.json");
     Files.writeString(customer, Files.readString(customer).replaceFirst("\\{", "{ \"x-canonical-major\": 2,"));
     SchemaSource s = SchemaFolder.load(dir, "1.0").get(0);
-    assertThat(proposer.request(s, "s", null).get("targetMajor").asInt()).isEqualTo(2);
+    assertThat(proposer.request(s, "s", null).getTargetMajor()).isEqualTo(2);
   }
 
   @Test
