@@ -85,8 +85,11 @@ public final class Proposer {
     for (RequiredApproval a : p.getRequiredApprovals()) {
       if (!Boolean.TRUE.equals(a.getSatisfied()) && a.getSatisfiedBy() == null) {
         // No candidate means only an ADMIN can give it (the proposer never counts).
-        waiting.add(a.getDescription() + (a.getCandidates() == null || a.getCandidates().isEmpty() ? " (an ADMIN)"
-            : " (" + String.join(", ", a.getCandidates()) + ")"));
+        List<String> candidates = a.getCandidates() == null ? List.of() : a.getCandidates();
+        String who = candidates.isEmpty() ? " (an ADMIN)"
+            : candidates.stream().allMatch(a.getDescription()::contains) ? "" // the description names them already
+            : " (" + String.join(", ", candidates) + ")";
+        waiting.add(a.getDescription() + who);
       }
     }
     return new ProposalOutcome(s.entity(), response.getStatusCode() == 201 ? ProposalOutcome.Kind.OPENED
