@@ -14,7 +14,7 @@ import org.canonicalregistry.codegen.generator.GeneratorOptions;
 /**
  * Prints how long {@code generate} takes for 100 schemas of 30 properties each (target under 3 s), and for an
  * incremental no-op (target under 200 ms). Figures only, never asserted. Run:
- * {@code ./mvnw -q -pl codegen-plugin -am -Pbench verify -DskipTests -Dinvoker.skip}
+ * {@code ./mvnw -q -pl codegen-plugin -am -Pcodegen-bench verify -DskipTests -Dinvoker.skip}
  */
 public final class GenerationBench {
 
