@@ -109,7 +109,11 @@ class SampleImportIT {
                 JdbcClient jdbc = apps.get(0).getBean(JdbcClient.class);
                 assertThat(jdbc.sql("SELECT COUNT(*) FROM entity").query(Long.class).single()).isEqualTo(SAMPLES.size());
                 assertThat(jdbc.sql("SELECT COUNT(*) FROM schema_version").query(Long.class).single()).isEqualTo(SAMPLES.size());
-                assertThat(jdbc.sql("SELECT COUNT(*) FROM databasechangelog").query(Long.class).single()).isEqualTo(3L);
+                // Every changeset ran exactly once, however many changelog files the features add.
+                assertThat(jdbc.sql("SELECT COUNT(*) FROM databasechangelog").query(Long.class).single())
+                        .isEqualTo(jdbc.sql("SELECT COUNT(*) FROM (SELECT DISTINCT filename, id, author FROM databasechangelog) d")
+                                .query(Long.class).single())
+                        .isGreaterThanOrEqualTo(3L);
             } finally {
                 apps.forEach(ConfigurableApplicationContext::close);
                 pool.shutdownNow();
