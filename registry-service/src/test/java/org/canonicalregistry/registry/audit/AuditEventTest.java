@@ -28,6 +28,14 @@ class AuditEventTest {
                 """.formatted(AuditEvent.GENESIS_HASH));
     }
 
+    /** The worked example of docs/audit-and-webhooks.md, whose hash was computed there with Python's hashlib. */
+    @Test
+    void theDocumentedExampleHashesToTheDocumentedValue() {
+        assertThat(AuditEvent.hashOf(1, Instant.parse("2026-11-22T07:00:00Z"), "alice", "proposal.opened",
+                "proposal:42", null, "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                AuditEvent.GENESIS_HASH)).isEqualTo("c7e592fb2571fb6d3a288f2871f06c1c3bd3dc19002e0ac04ff7740a338c9bb7");
+    }
+
     /** Moving characters from one field into the next can never give the same encoding (hence the same hash). */
     @Property
     void shiftingAFieldBoundaryChangesTheEncoding(@ForAll String a, @ForAll String b, @ForAll String c) {

@@ -315,6 +315,8 @@ class WebhookServiceIT {
         assertThat(event.path("datacontenttype").asString()).isEqualTo("application/json");
         assertThat(event.path("data").path("proposalId").asLong()).isEqualTo(42);
         assertThat(event.path("data").path("entity").asString()).isEqualTo("customer");
+        assertThat(Instant.parse(event.path("data").path("occurredAt").asString())).isEqualTo(now);
+        assertThat(event.path("data").path("requiredApprovers").get(0).asString()).isEqualTo("owner of entity 'customer'");
         assertThat(delivery.status()).isEqualTo(DeliveryStatus.DELIVERED);
         assertThat(delivery.attempts()).isEqualTo(1);
         assertThat(delivery.lastStatusCode()).isEqualTo(200);
