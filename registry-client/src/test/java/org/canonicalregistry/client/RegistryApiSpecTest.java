@@ -159,7 +159,10 @@ class RegistryApiSpecTest {
         "listEntities", "createEntity", "getEntity", "updateEntity",
         "registerSchemaVersion", "listSchemaVersions", "getSchemaVersion", "getRawSchema",
         "getSchemaById", "getRawSchemaById", "validatePayload", "checkCompatibility",
-        "checkEntityCompatibility", "getOpenApiSpec");
+        "checkEntityCompatibility", "getOpenApiSpec",
+        // principals (security)
+        "listPrincipals", "createPrincipal", "getCurrentPrincipal", "getPrincipal", "updatePrincipal",
+        "listTokens", "issueToken", "revokeToken");
   }
 
   @Test

@@ -6,6 +6,10 @@ import java.util.List;
 import org.canonicalregistry.registry.api.SchemasApi;
 import org.canonicalregistry.registry.api.model.RegisterSchemaVersionRequest;
 import org.canonicalregistry.registry.api.model.SchemaVersionSummary;
+import org.canonicalregistry.registry.security.AccessPolicy;
+import org.canonicalregistry.registry.security.CurrentPrincipal;
+import org.canonicalregistry.registry.security.Principal;
+import org.canonicalregistry.registry.security.Role;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -29,20 +33,22 @@ class SchemaVersionController implements SchemasApi {
     static final String IMMUTABLE = "public, max-age=31536000, immutable";
     /** {@code latest} / {@code M.latest}: moves when a version is registered. */
     static final String MOVING = "public, max-age=60";
-    /** Until an authenticated principal is available, registrations are recorded under this name. */
-    static final String ANONYMOUS = "anonymous";
-
     private final SchemaVersionService versions;
+    private final CurrentPrincipal caller;
 
-    SchemaVersionController(SchemaVersionService versions) {
+    SchemaVersionController(SchemaVersionService versions, CurrentPrincipal caller) {
         this.versions = versions;
+        this.caller = caller;
     }
 
     @Override
     public ResponseEntity<org.canonicalregistry.registry.api.model.SchemaVersion> registerSchemaVersion(String name,
             RegisterSchemaVersionRequest request) {
+        // Direct registration is an ADMIN's tool until change proposals replace it.
+        Principal actor = caller.require();
+        AccessPolicy.requireAnyRole(actor, "register schema versions directly", Role.ADMIN);
         RegistrationResult result = versions.register(name, request.getSchema(),
-                Boolean.TRUE.equals(request.getNewMajor()), request.getReason(), ANONYMOUS);
+                Boolean.TRUE.equals(request.getNewMajor()), request.getReason(), actor.name());
         var body = SchemaVersionRepresentation.toApi(result.version());
         if (result instanceof RegistrationResult.Created created) {
             return ResponseEntity.created(location(created.version())).body(body);

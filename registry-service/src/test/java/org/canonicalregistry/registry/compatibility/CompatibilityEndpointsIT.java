@@ -43,7 +43,7 @@ class CompatibilityEndpointsIT {
 
     @BeforeEach
     void connect() {
-        http = new HttpProbe(port);
+        http = HttpProbe.asAdmin(port);
     }
 
     // ---------------------------------------------------------------- stateless

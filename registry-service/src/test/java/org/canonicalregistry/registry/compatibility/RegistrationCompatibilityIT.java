@@ -57,7 +57,7 @@ class RegistrationCompatibilityIT {
 
     @BeforeEach
     void connect() {
-        http = new HttpProbe(port);
+        http = HttpProbe.asAdmin(port);
     }
 
     @Test
@@ -209,7 +209,7 @@ class RegistrationCompatibilityIT {
                 for (String candidate : List.of(unbounded, bounded)) {
                     racers.add(pool.submit(() -> {
                         start.await(30, TimeUnit.SECONDS);
-                        return new HttpProbe(port).postJson(path(e), body(candidate, false)).status();
+                        return HttpProbe.asAdmin(port).postJson(path(e), body(candidate, false)).status();
                     }));
                 }
                 List<Integer> statuses = new ArrayList<>();

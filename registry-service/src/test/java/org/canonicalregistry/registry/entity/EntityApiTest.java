@@ -21,7 +21,7 @@ class EntityApiTest {
 
     @BeforeEach
     void connect() {
-        http = new HttpProbe(port);
+        http = HttpProbe.asAdmin(port);
     }
 
     @Test

@@ -35,7 +35,7 @@ class SchemaVersionApiTest {
 
     @BeforeEach
     void connect() {
-        http = new HttpProbe(port);
+        http = HttpProbe.asAdmin(port);
     }
 
     @Test

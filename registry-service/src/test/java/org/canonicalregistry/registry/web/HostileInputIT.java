@@ -52,7 +52,7 @@ class HostileInputIT {
 
     @BeforeAll
     void seedAndWarmUp() throws IOException {
-        http = new HttpProbe(port);
+        http = HttpProbe.asAdmin(port);
         trap = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(() -> {
             while (!trap.isClosed()) {
