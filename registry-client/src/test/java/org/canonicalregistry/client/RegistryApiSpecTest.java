@@ -162,7 +162,10 @@ class RegistryApiSpecTest {
         "checkEntityCompatibility", "getOpenApiSpec",
         // principals (security)
         "listPrincipals", "createPrincipal", "getCurrentPrincipal", "getPrincipal", "updatePrincipal",
-        "listTokens", "issueToken", "revokeToken");
+        "listTokens", "issueToken", "revokeToken",
+        // audit and webhooks (issue 4)
+        "listAuditEvents", "verifyAuditChain", "listWebhookSubscriptions", "createWebhookSubscription",
+        "getWebhookSubscription", "deleteWebhookSubscription", "listWebhookDeliveries");
   }
 
   @Test

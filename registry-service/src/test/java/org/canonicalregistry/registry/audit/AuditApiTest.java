@@ -77,4 +77,24 @@ class AuditApiTest {
             assertThat(reply.problemType()).as(query).isEqualTo("malformed-request");
         }
     }
+
+    @Test
+    void aChangeMadeOverHttpIsAuditedWithItsActorAndAReaderMayReadIt() {
+        var created = HttpProbe.asAdmin(port).postJson("/api/v1/entities", "{\"name\":\"audited\",\"domain\":\"sales\"}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        HttpProbe reader = new HttpProbe(port).withBearer(
+                new org.canonicalregistry.registry.testing.TestPrincipals(port).tokenFor("audit-reader",
+                        org.canonicalregistry.registry.security.Role.READER));
+
+        var page = reader.get("/api/v1/audit?target=entity:audited");
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.json().path("events")).singleElement().satisfies(event -> {
+            assertThat(event.path("action").asString()).isEqualTo("entity.created");
+            assertThat(event.path("actor").asString()).isEqualTo("admin");
+            assertThat(event.path("beforeFingerprint").isNull()).isTrue();
+            assertThat(event.path("afterFingerprint").asString()).matches("[0-9a-f]{64}");
+        });
+        assertThat(reader.get("/api/v1/audit/verify").json().path("valid").asBoolean()).isTrue();
+    }
 }
