@@ -2,6 +2,7 @@ package org.canonicalregistry.registry.webhook;
 
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -25,7 +26,7 @@ record WebhookSubscription(String id, String url, Set<WebhookEventType> eventTyp
     }
 
     /** Sorted in declaration order, for stable output. */
-    java.util.List<WebhookEventType> sortedEventTypes() {
+    List<WebhookEventType> sortedEventTypes() {
         return EnumSet.copyOf(eventTypes).stream().toList();
     }
 
