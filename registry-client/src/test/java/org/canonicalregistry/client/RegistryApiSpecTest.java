@@ -157,12 +157,15 @@ class RegistryApiSpecTest {
     assertThat(ids).doesNotHaveDuplicates();
     assertThat(ids).containsExactlyInAnyOrder(
         "listEntities", "createEntity", "getEntity", "updateEntity",
-        "registerSchemaVersion", "listSchemaVersions", "getSchemaVersion", "getRawSchema",
+        "listSchemaVersions", "getSchemaVersion", "getRawSchema",
         "getSchemaById", "getRawSchemaById", "validatePayload", "checkCompatibility",
         "checkEntityCompatibility", "getOpenApiSpec",
         // principals (security)
         "listPrincipals", "createPrincipal", "getCurrentPrincipal", "getPrincipal", "updatePrincipal",
         "listTokens", "issueToken", "revokeToken",
+        // proposals and version lifecycle (governance)
+        "openProposal", "listProposals", "getProposal", "approveProposal", "rejectProposal", "withdrawProposal",
+        "rebaseProposal", "deprecateSchemaVersion", "retireSchemaVersion",
         // audit and webhooks (issue 4)
         "listAuditEvents", "verifyAuditChain", "listWebhookSubscriptions", "createWebhookSubscription",
         "getWebhookSubscription", "deleteWebhookSubscription", "listWebhookDeliveries");

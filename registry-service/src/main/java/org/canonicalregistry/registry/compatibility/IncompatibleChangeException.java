@@ -23,6 +23,11 @@ class IncompatibleChangeException extends RegistryException {
     }
 
     static IncompatibleChangeException of(String entity, String version, CompatibilityVerdict verdict) {
+        return of(entity, version, verdict, "propose it without targetMajor to open a new major line.");
+    }
+
+    /** As {@link #of(String, String, CompatibilityVerdict)}, ending the detail with {@code remedy}. */
+    static IncompatibleChangeException of(String entity, String version, CompatibilityVerdict verdict, String remedy) {
         List<CompatibilityChange> changes = CompatibilityRepresentation.changes(verdict);
         List<CompatibilityChange> breaking = changes.stream().filter(CompatibilityChange::getBreaking).toList();
         Map<String, Object> ext = new LinkedHashMap<>();
@@ -37,7 +42,7 @@ class IncompatibleChangeException extends RegistryException {
                 + breaking.get(0).getMessage();
         String detail = "The schema for entity " + quoted(entity) + " would be version " + version + " but breaks "
                 + verdict.report().mode() + " (" + verdict.report().policy() + ") with " + breaking.size()
-                + " breaking change(s); register it with newMajor=true to open a new major line." + first;
+                + " breaking change(s); " + remedy + first;
         return new IncompatibleChangeException(detail, ext);
     }
 }

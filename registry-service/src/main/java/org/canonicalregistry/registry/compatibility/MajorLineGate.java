@@ -46,6 +46,11 @@ class MajorLineGate implements CompatibilityGate {
      * counts) and for mode NONE.
      */
     CompatibilityVerdict judge(Entity entity, CanonicalSchema candidate, MajorLine line) {
+        return judge(entity, candidate, line, CompatibilityVerdict.CANDIDATE);
+    }
+
+    /** As {@link #judge(Entity, CanonicalSchema, MajorLine)}, naming the candidate {@code candidateLabel}. */
+    CompatibilityVerdict judge(Entity entity, CanonicalSchema candidate, MajorLine line, String candidateLabel) {
         List<SchemaVersion> earlier = line.earlierVersions();
         // Stored content is canonical JSON that passed load(); reading it back cannot fail short of corruption.
         List<JsonNode> schemas = earlier.stream().map(v -> json.readTree(v.canonicalJson())).toList();
@@ -54,6 +59,6 @@ class MajorLineGate implements CompatibilityGate {
         CompatibilityReport report = budget.run("schema for entity " + RegistryException.quoted(entity.name()),
                 () -> engine.check(mode, policy, candidate.json(), schemas));
         return new CompatibilityVerdict(report, earlier.stream().map(SchemaVersion::version).toList(),
-                CompatibilityVerdict.CANDIDATE);
+                candidateLabel);
     }
 }

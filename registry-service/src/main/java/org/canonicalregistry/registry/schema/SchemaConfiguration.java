@@ -1,17 +1,14 @@
 package org.canonicalregistry.registry.schema;
 
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Locale;
 import javax.sql.DataSource;
+import org.canonicalregistry.registry.storage.DatabaseSequences;
 import org.canonicalregistry.registry.RegistryLimits;
 import org.canonicalregistry.schema.SchemaEngine;
 import org.canonicalregistry.schema.SchemaLimits;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.support.incrementer.DataFieldMaxValueIncrementer;
-import org.springframework.jdbc.support.incrementer.H2SequenceMaxValueIncrementer;
-import org.springframework.jdbc.support.incrementer.PostgresSequenceMaxValueIncrementer;
 
 @Configuration(proxyBeanMethods = false)
 class SchemaConfiguration {
@@ -33,22 +30,9 @@ class SchemaConfiguration {
         return new SchemaLimits(limits.maxBytes(), limits.maxDepth());
     }
 
-    /**
-     * Global ids come from a database sequence; only the "next value" syntax differs between the databases we
-     * support, so this is the one place that looks at the product name.
-     */
+    /** Global ids come from a database sequence: unique across the registry, never reused. */
     @Bean
     DataFieldMaxValueIncrementer schemaGlobalIds(DataSource dataSource) throws SQLException {
-        String product;
-        try (Connection c = dataSource.getConnection()) {
-            product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-        }
-        if (product.contains("postgres")) {
-            return new PostgresSequenceMaxValueIncrementer(dataSource, GLOBAL_ID_SEQUENCE);
-        }
-        if (product.contains("h2")) {
-            return new H2SequenceMaxValueIncrementer(dataSource, GLOBAL_ID_SEQUENCE);
-        }
-        throw new IllegalStateException("unsupported database '" + product + "': the registry runs on PostgreSQL or H2");
+        return DatabaseSequences.incrementer(dataSource, GLOBAL_ID_SEQUENCE);
     }
 }

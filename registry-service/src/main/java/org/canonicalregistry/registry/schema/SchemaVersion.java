@@ -19,6 +19,7 @@ import org.canonicalregistry.schema.SchemaReference;
  * @param state never null
  * @param sunsetDate when a DEPRECATED version is planned to retire; null otherwise
  * @param replacement the version that replaces a deprecated one ({@code entity@M.m}); null otherwise
+ * @param deprecatedAt when it was deprecated (kept when retired); null while PUBLISHED
  * @param references other entities' versions this schema refers to ({@code urn:canonical:…}), sorted; never null
  * @param createdAt when it was registered; never null
  * @param createdBy principal who registered it; never null
@@ -26,6 +27,7 @@ import org.canonicalregistry.schema.SchemaReference;
  */
 public record SchemaVersion(String entity, int major, int minor, long globalId, String canonicalJson,
                             String fingerprint, SchemaState state, LocalDate sunsetDate, String replacement,
+                            Instant deprecatedAt,
                             List<SchemaReference> references, Instant createdAt, String createdBy, String reason) {
 
     static final Comparator<SchemaReference> REFERENCE_ORDER = Comparator.comparing(SchemaReference::entity)

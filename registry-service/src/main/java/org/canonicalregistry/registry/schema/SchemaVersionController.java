@@ -1,15 +1,14 @@
 package org.canonicalregistry.registry.schema;
 
-import java.net.URI;
 import java.util.List;
 
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import org.canonicalregistry.registry.api.SchemasApi;
-import org.canonicalregistry.registry.api.model.RegisterSchemaVersionRequest;
+import org.canonicalregistry.registry.api.model.DecisionRequest;
+import org.canonicalregistry.registry.api.model.DeprecationRequest;
 import org.canonicalregistry.registry.api.model.SchemaVersionSummary;
-import org.canonicalregistry.registry.security.AccessPolicy;
 import org.canonicalregistry.registry.security.CurrentPrincipal;
-import org.canonicalregistry.registry.security.Principal;
-import org.canonicalregistry.registry.security.Role;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -34,26 +33,50 @@ class SchemaVersionController implements SchemasApi {
     /** {@code latest} / {@code M.latest}: moves when a version is registered. */
     static final String MOVING = "public, max-age=60";
     private final SchemaVersionService versions;
-    private final CurrentPrincipal caller;
+    private final CurrentPrincipal principal;
 
-    SchemaVersionController(SchemaVersionService versions, CurrentPrincipal caller) {
+    SchemaVersionController(SchemaVersionService versions, CurrentPrincipal principal) {
         this.versions = versions;
-        this.caller = caller;
+        this.principal = principal;
     }
 
     @Override
-    public ResponseEntity<org.canonicalregistry.registry.api.model.SchemaVersion> registerSchemaVersion(String name,
-            RegisterSchemaVersionRequest request) {
-        // Direct registration is an ADMIN's tool until change proposals replace it.
-        Principal actor = caller.require();
-        AccessPolicy.requireAnyRole(actor, "register schema versions directly", Role.ADMIN);
-        RegistrationResult result = versions.register(name, request.getSchema(),
-                Boolean.TRUE.equals(request.getNewMajor()), request.getReason(), actor.name());
-        var body = SchemaVersionRepresentation.toApi(result.version());
-        if (result instanceof RegistrationResult.Created created) {
-            return ResponseEntity.created(location(created.version())).body(body);
+    public ResponseEntity<org.canonicalregistry.registry.api.model.SchemaVersion> deprecateSchemaVersion(String name,
+            String version, DeprecationRequest request) {
+        SchemaVersion changed = versions.deprecate(principal.require(), name, version, request.getSunsetDate(),
+                request.getReplacement(), request.getComment());
+        return withLifecycle(ResponseEntity.ok(), changed).body(SchemaVersionRepresentation.toApi(changed));
+    }
+
+    @Override
+    public ResponseEntity<org.canonicalregistry.registry.api.model.SchemaVersion> retireSchemaVersion(String name,
+            String version, DecisionRequest request) {
+        SchemaVersion changed = versions.retire(principal.require(), name, version,
+                request == null ? null : request.getComment());
+        return withLifecycle(ResponseEntity.ok(), changed).body(SchemaVersionRepresentation.toApi(changed));
+    }
+
+    /**
+     * Flags a deprecated or retired version on every read: RFC 9745 {@code Deprecation} (when it was deprecated),
+     * RFC 8594 {@code Sunset} (its announced retirement date) and a {@code successor-version} link to its replacement.
+     */
+    static ResponseEntity.BodyBuilder withLifecycle(ResponseEntity.BodyBuilder response, SchemaVersion version) {
+        if (version.state() == SchemaState.PUBLISHED) {
+            return response;
         }
-        return ResponseEntity.ok(body);
+        if (version.deprecatedAt() != null) {
+            response.header("Deprecation", "@" + version.deprecatedAt().getEpochSecond());
+        }
+        if (version.sunsetDate() != null) {
+            response.header("Sunset", DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                    version.sunsetDate().atStartOfDay(ZoneOffset.UTC)));
+        }
+        if (version.replacement() != null) {
+            String successor = version.replacement().substring(version.replacement().indexOf('@') + 1);
+            response.header(HttpHeaders.LINK, "</api/v1/entities/" + version.entity() + "/versions/" + successor
+                    + ">; rel=\"successor-version\"");
+        }
+        return response;
     }
 
     @Override
@@ -64,12 +87,14 @@ class SchemaVersionController implements SchemasApi {
     @Override
     public ResponseEntity<org.canonicalregistry.registry.api.model.SchemaVersion> getSchemaVersion(String name,
             String version) {
-        return ResponseEntity.ok(SchemaVersionRepresentation.toApi(versions.get(name, VersionSelector.parse(version))));
+        SchemaVersion found = versions.get(name, VersionSelector.parse(version));
+        return withLifecycle(ResponseEntity.ok(), found).body(SchemaVersionRepresentation.toApi(found));
     }
 
     @Override
     public ResponseEntity<org.canonicalregistry.registry.api.model.SchemaVersion> getSchemaById(Long globalId) {
-        return ResponseEntity.ok(SchemaVersionRepresentation.toApi(versions.getByGlobalId(globalId)));
+        SchemaVersion found = versions.getByGlobalId(globalId);
+        return withLifecycle(ResponseEntity.ok(), found).body(SchemaVersionRepresentation.toApi(found));
     }
 
     @Override
@@ -88,10 +113,10 @@ class SchemaVersionController implements SchemasApi {
         String etag = "\"" + version.fingerprint() + "\"";
         String cache = moving ? MOVING : IMMUTABLE;
         if (matches(ifNoneMatch, etag)) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag)
+            return withLifecycle(ResponseEntity.status(HttpStatus.NOT_MODIFIED), version).eTag(etag)
                     .header(HttpHeaders.CACHE_CONTROL, cache).build();
         }
-        return ResponseEntity.ok().eTag(etag).header(HttpHeaders.CACHE_CONTROL, cache)
+        return withLifecycle(ResponseEntity.ok(), version).eTag(etag).header(HttpHeaders.CACHE_CONTROL, cache)
                 .body(SchemaVersionRepresentation.canonical(version));
     }
 
@@ -113,9 +138,5 @@ class SchemaVersionController implements SchemasApi {
             }
         }
         return false;
-    }
-
-    static URI location(SchemaVersion version) {
-        return URI.create("/api/v1/entities/" + version.entity() + "/versions/" + version.version());
     }
 }

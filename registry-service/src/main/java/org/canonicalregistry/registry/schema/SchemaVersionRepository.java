@@ -17,7 +17,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Storage of schema versions and their references. Insert-only for content: there is deliberately no statement
- * that updates {@code canonical_json}, {@code fingerprint}, the version numbers or the references.
+ * that updates {@code canonical_json}, {@code fingerprint}, the version numbers or the references; only the lifecycle
+ * columns (state, sunset, replacement, deprecation time) change, through {@link #updateLifecycle}.
  * Callers own the transaction.
  */
 @Repository
@@ -25,7 +26,7 @@ class SchemaVersionRepository {
 
     private static final String COLUMNS = """
             v.global_id, v.entity_name, v.major, v.minor, v.canonical_json, v.fingerprint, v.state,
-            v.sunset_date, v.replacement, v.created_at, v.created_by, v.reason
+            v.sunset_date, v.replacement, v.deprecated_at, v.created_at, v.created_by, v.reason
             """;
 
     private static final int REFERENCE_BATCH = 500;
@@ -74,6 +75,21 @@ class SchemaVersionRepository {
                     .param("minor", r.minor())
                     .update();
         }
+    }
+
+    /** Moves a version's lifecycle; content columns are never touched. */
+    boolean updateLifecycle(SchemaVersion v) {
+        return jdbc.sql("""
+                UPDATE schema_version SET state = :state, sunset_date = :sunset, replacement = :replacement,
+                                          deprecated_at = :deprecatedAt
+                WHERE global_id = :globalId
+                """)
+                .param("state", v.state().name())
+                .param("sunset", v.sunsetDate() == null ? null : Date.valueOf(v.sunsetDate()))
+                .param("replacement", v.replacement())
+                .param("deprecatedAt", v.deprecatedAt() == null ? null : v.deprecatedAt().atOffset(ZoneOffset.UTC))
+                .param("globalId", v.globalId())
+                .update() == 1;
     }
 
     Optional<SchemaVersion> findByFingerprint(String entity, String fingerprint) {
@@ -139,11 +155,12 @@ class SchemaVersionRepository {
     }
 
     private record Row(long globalId, String entity, int major, int minor, String json, String fingerprint,
-                       String state, Date sunset, String replacement, OffsetDateTime createdAt, String createdBy,
-                       String reason) {
+                       String state, Date sunset, String replacement, OffsetDateTime deprecatedAt,
+                       OffsetDateTime createdAt, String createdBy, String reason) {
         SchemaVersion toVersion(List<SchemaReference> references) {
             return new SchemaVersion(entity, major, minor, globalId, json, fingerprint, SchemaState.valueOf(state),
-                    sunset == null ? null : sunset.toLocalDate(), replacement, references, createdAt.toInstant(),
+                    sunset == null ? null : sunset.toLocalDate(), replacement,
+                    deprecatedAt == null ? null : deprecatedAt.toInstant(), references, createdAt.toInstant(),
                     createdBy, reason == null ? "" : reason);
         }
     }
@@ -152,6 +169,7 @@ class SchemaVersionRepository {
         return new Row(rs.getLong("global_id"), rs.getString("entity_name"), rs.getInt("major"), rs.getInt("minor"),
                 rs.getString("canonical_json"), rs.getString("fingerprint"), rs.getString("state"),
                 rs.getDate("sunset_date"), rs.getString("replacement"),
+                rs.getObject("deprecated_at", OffsetDateTime.class),
                 rs.getObject("created_at", OffsetDateTime.class), rs.getString("created_by"), rs.getString("reason"));
     }
 }

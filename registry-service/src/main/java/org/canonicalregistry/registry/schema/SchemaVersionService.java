@@ -1,10 +1,15 @@
 package org.canonicalregistry.registry.schema;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.canonicalregistry.registry.audit.StateFingerprint;
+import org.canonicalregistry.registry.entity.Entity;
 import org.canonicalregistry.registry.entity.EntityService;
 import org.canonicalregistry.registry.problem.EntityNotFoundException;
 import org.canonicalregistry.registry.problem.InvalidField;
@@ -12,12 +17,15 @@ import org.canonicalregistry.registry.problem.ProblemType;
 import org.canonicalregistry.registry.problem.RegistryException;
 import org.canonicalregistry.registry.problem.SchemaRejectedProblem;
 import org.canonicalregistry.registry.problem.VersionNotFoundException;
+import org.canonicalregistry.registry.security.AccessPolicy;
+import org.canonicalregistry.registry.security.Principal;
 import org.canonicalregistry.schema.CanonicalSchema;
 import org.canonicalregistry.schema.CompiledSchema;
 import org.canonicalregistry.schema.SchemaEngine;
 import org.canonicalregistry.schema.SchemaLimits;
 import org.canonicalregistry.schema.SchemaRejectedException;
 import org.canonicalregistry.schema.ValidationReport;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,11 +59,13 @@ public class SchemaVersionService {
     private final Clock clock;
     private final VersionNumbering numbering = new VersionNumbering();
     private final CompatibilityGate gate;
+    private final ApplicationEventPublisher events;
 
     SchemaVersionService(SchemaVersionRepository repository, EntityService entities, SchemaEngine engine,
                          CompiledSchemaCache compiled, SchemaLimits limits, JsonMapper json, Clock clock,
-                         CompatibilityGate gate) {
+                         CompatibilityGate gate, ApplicationEventPublisher events) {
         this.gate = gate;
+        this.events = events;
         this.repository = repository;
         this.entities = entities;
         this.engine = engine;
@@ -99,7 +109,7 @@ public class SchemaVersionService {
         MajorLine line = numbering.line(entity, repository.list(entity), newMajor);
         gate.admit(entities.get(entity), schema, line);
         SchemaVersion version = new SchemaVersion(entity, line.major(), line.nextMinor(), repository.nextGlobalId(),
-                schema.canonicalJson(), schema.fingerprint(), SchemaState.PUBLISHED, null, null,
+                schema.canonicalJson(), schema.fingerprint(), SchemaState.PUBLISHED, null, null, null,
                 List.copyOf(schema.references()), clock.instant().truncatedTo(ChronoUnit.MICROS), actor, why);
         try {
             repository.insert(version);
@@ -107,7 +117,136 @@ public class SchemaVersionService {
             throw new RegistryException(ProblemType.CONFLICT, "concurrent registration for entity "
                     + RegistryException.quoted(entity) + " collided on " + version.version() + "; retry", Map.of(), e);
         }
+        events.publishEvent(new SchemaVersionPublished(entity, version.version(), version.globalId(), actor,
+                version.fingerprint(), version.createdAt()));
         return new RegistrationResult.Created(version);
+    }
+
+    /**
+     * Deprecates a version: {@code PUBLISHED -> DEPRECATED}, or changes the sunset/replacement of a deprecated one.
+     * Content never changes. An owner of the entity or an ADMIN.
+     *
+     * @param version an exact {@code M.m}
+     * @param sunset the announced retirement date; today (UTC) or later
+     * @param replacement {@code M.m} or {@code entity@M.m} of another, non-retired version of the same entity; may be null
+     * @throws RegistryException FORBIDDEN; VALIDATION_FAILED for a bad sunset, replacement or comment; CONFLICT for a
+     *                           retired version
+     * @throws VersionNotFoundException no such version
+     */
+    @Transactional
+    public SchemaVersion deprecate(Principal principal, String entity, String version, LocalDate sunset,
+                                   String replacement, String comment) {
+        Entity owner = entities.get(entity);
+        AccessPolicy.requireOwnerOrAdmin(principal, "deprecate versions of entity " + RegistryException.quoted(entity),
+                "entity " + RegistryException.quoted(entity), owner.owners());
+        checkComment(comment);
+        VersionNumber number = exact(entity, version);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        if (sunset == null || sunset.isBefore(today)) {
+            throw RegistryException.validationFailed(List.of(new InvalidField("/sunsetDate",
+                    "must be today (" + today + ") or later, was " + sunset)));
+        }
+        entities.lockForUpdate(entity);
+        SchemaVersion current = existing(entity, number);
+        if (current.state() == SchemaState.RETIRED) {
+            throw new RegistryException(ProblemType.CONFLICT, current.coordinates()
+                    + " is retired; a retired version cannot be deprecated again", Map.of("state", "RETIRED"));
+        }
+        String successor = replacement == null || replacement.isBlank() ? null : successor(current, replacement);
+        Instant deprecatedAt = current.deprecatedAt() != null ? current.deprecatedAt() : now();
+        SchemaVersion changed = withLifecycle(current, SchemaState.DEPRECATED, sunset, successor, deprecatedAt);
+        repository.updateLifecycle(changed);
+        events.publishEvent(new SchemaVersionStateChanged(entity, changed.version(), changed.globalId(),
+                current.state(), SchemaState.DEPRECATED, sunset, successor, principal.name(),
+                StateFingerprint.of(lifecycleOf(current)), StateFingerprint.of(lifecycleOf(changed)), now()));
+        return changed;
+    }
+
+    /**
+     * Retires a deprecated version: {@code DEPRECATED -> RETIRED}. It stays readable by exact version and global id but
+     * is never {@code latest} and no longer counts in its line's compatibility checks. An owner of the entity or an ADMIN.
+     *
+     * @throws RegistryException FORBIDDEN; CONFLICT unless the version is DEPRECATED; VALIDATION_FAILED for a bad comment
+     * @throws VersionNotFoundException no such version
+     */
+    @Transactional
+    public SchemaVersion retire(Principal principal, String entity, String version, String comment) {
+        Entity owner = entities.get(entity);
+        AccessPolicy.requireOwnerOrAdmin(principal, "retire versions of entity " + RegistryException.quoted(entity),
+                "entity " + RegistryException.quoted(entity), owner.owners());
+        checkComment(comment);
+        VersionNumber number = exact(entity, version);
+        entities.lockForUpdate(entity);
+        SchemaVersion current = existing(entity, number);
+        if (current.state() != SchemaState.DEPRECATED) {
+            throw new RegistryException(ProblemType.CONFLICT, current.coordinates() + " is " + current.state()
+                    + "; only a DEPRECATED version can be retired (deprecate it first so its consumers are warned)",
+                    Map.of("state", current.state().name()));
+        }
+        SchemaVersion changed = withLifecycle(current, SchemaState.RETIRED, current.sunsetDate(), current.replacement(),
+                current.deprecatedAt());
+        repository.updateLifecycle(changed);
+        events.publishEvent(new SchemaVersionStateChanged(entity, changed.version(), changed.globalId(),
+                SchemaState.DEPRECATED, SchemaState.RETIRED, changed.sunsetDate(), changed.replacement(),
+                principal.name(), StateFingerprint.of(lifecycleOf(current)), StateFingerprint.of(lifecycleOf(changed)),
+                now()));
+        return changed;
+    }
+
+    private VersionNumber exact(String entity, String version) {
+        if (VersionSelector.parse(version) instanceof VersionSelector.Exact exact) {
+            return new VersionNumber(exact.major(), exact.minor());
+        }
+        throw RegistryException.validationFailed(List.of(new InvalidField("/version",
+                "must be an exact version M.m of entity " + RegistryException.quoted(entity) + ", was "
+                        + RegistryException.quoted(version))));
+    }
+
+    private SchemaVersion existing(String entity, VersionNumber number) {
+        return repository.find(entity, number.major(), number.minor())
+                .orElseThrow(() -> new VersionNotFoundException(entity + "@" + number.major() + "." + number.minor()));
+    }
+
+    /** The replacement as {@code entity@M.m}: another existing, non-retired version of the same entity. */
+    private String successor(SchemaVersion current, String replacement) {
+        String text = replacement.strip();
+        String prefix = current.entity() + "@";
+        String number = text.startsWith(prefix) ? text.substring(prefix.length()) : text;
+        if (!(VersionSelector.parse(number) instanceof VersionSelector.Exact exact)) {
+            throw RegistryException.validationFailed(List.of(new InvalidField("/replacement",
+                    "must be an exact version M.m (or " + prefix + "M.m), was " + RegistryException.quoted(replacement))));
+        }
+        Optional<SchemaVersion> target = repository.find(current.entity(), exact.major(), exact.minor());
+        String problem = target.isEmpty() ? "does not exist"
+                : target.get().globalId() == current.globalId() ? "is the version being deprecated"
+                : target.get().state() == SchemaState.RETIRED ? "is retired" : null;
+        if (problem != null) {
+            throw RegistryException.validationFailed(List.of(new InvalidField("/replacement",
+                    current.entity() + "@" + number + " " + problem)));
+        }
+        return target.get().coordinates();
+    }
+
+    private static SchemaVersion withLifecycle(SchemaVersion v, SchemaState state, LocalDate sunset, String replacement,
+                                               Instant deprecatedAt) {
+        return new SchemaVersion(v.entity(), v.major(), v.minor(), v.globalId(), v.canonicalJson(), v.fingerprint(),
+                state, sunset, replacement, deprecatedAt, v.references(), v.createdAt(), v.createdBy(), v.reason());
+    }
+
+    /** What a lifecycle change changes, for the audit fingerprints (content is fingerprinted separately). */
+    private static String lifecycleOf(SchemaVersion v) {
+        return v.coordinates() + "|" + v.fingerprint() + "|" + v.state() + "|" + v.sunsetDate() + "|" + v.replacement();
+    }
+
+    private static void checkComment(String comment) {
+        if (comment != null && comment.length() > MAX_REASON) {
+            throw RegistryException.validationFailed(List.of(new InvalidField("/comment",
+                    "is " + comment.length() + " characters long; the limit is " + MAX_REASON)));
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     /** As {@link #register(String, byte[], boolean, String, String)}, for a schema the web layer already parsed. */
@@ -123,6 +262,11 @@ public class SchemaVersionService {
      */
     public CanonicalSchema loadCandidate(String entity, JsonNode schema) {
         return load(entity, json.writeValueAsBytes(schema));
+    }
+
+    /** As {@link #loadCandidate(String, JsonNode)} for stored canonical JSON text (a proposal being re-based). */
+    public CanonicalSchema loadCandidate(String entity, String canonicalJson) {
+        return load(entity, canonicalJson.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /**

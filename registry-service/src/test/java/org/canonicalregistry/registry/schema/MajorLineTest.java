@@ -45,7 +45,7 @@ class MajorLineTest {
     }
 
     private static SchemaVersion v(int major, int minor, SchemaState state) {
-        return new SchemaVersion("customer", major, minor, 100L * major + minor, "{}", "0".repeat(64), state, null,
+        return new SchemaVersion("customer", major, minor, 100L * major + minor, "{}", "0".repeat(64), state, null, null,
                 null, List.of(), Instant.EPOCH, "alice", "");
     }
 }

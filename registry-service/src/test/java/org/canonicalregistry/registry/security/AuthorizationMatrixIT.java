@@ -61,7 +61,15 @@ class AuthorizationMatrixIT {
         CREATE_ENTITY("post", "/api/v1/entities"),
         UPDATE_OWNED_ENTITY_DESCRIPTION("patch", "/api/v1/entities/{name}"),
         CHANGE_OWNED_ENTITY_OWNERS("patch", "/api/v1/entities/{name}"),
-        REGISTER_SCHEMA_VERSION("post", "/api/v1/entities/{name}/versions"),
+        OPEN_PROPOSAL("post", "/api/v1/entities/{name}/proposals"),
+        APPROVE_PROPOSAL("post", "/api/v1/proposals/{id}/approve"),
+        APPROVE_OWN_PROPOSAL("post", "/api/v1/proposals/{id}/approve"),
+        REJECT_PROPOSAL("post", "/api/v1/proposals/{id}/reject"),
+        WITHDRAW_OWN_PROPOSAL("post", "/api/v1/proposals/{id}/withdraw"),
+        WITHDRAW_ANOTHERS_PROPOSAL("post", "/api/v1/proposals/{id}/withdraw"),
+        REBASE_ANOTHERS_PROPOSAL("post", "/api/v1/proposals/{id}/rebase"),
+        DEPRECATE_OWNED_VERSION("post", "/api/v1/entities/{name}/versions/{version}/deprecate"),
+        RETIRE_OWNED_VERSION("post", "/api/v1/entities/{name}/versions/{version}/retire"),
         VALIDATE_PAYLOAD("post", "/api/v1/entities/{name}/versions/{version}/validate"),
         CHECK_COMPATIBILITY("post", "/api/v1/compatibility/check"),
         CHECK_ENTITY_COMPATIBILITY("post", "/api/v1/entities/{name}/compatibility"),
@@ -93,7 +101,17 @@ class AuthorizationMatrixIT {
         {Operation.CREATE_ENTITY,                401, 401,   401,    401,    201,  403,  403,        403,      403,   403},
         {Operation.UPDATE_OWNED_ENTITY_DESCRIPTION, 401, 401, 401,   401,    200,  200,  403,        403,      403,   403},
         {Operation.CHANGE_OWNED_ENTITY_OWNERS,   401, 401,   401,    401,    200,  403,  403,        403,      403,   403},
-        {Operation.REGISTER_SCHEMA_VERSION,      401, 401,   401,    401,    201,  403,  403,        403,      403,   403},
+        {Operation.OPEN_PROPOSAL,                401, 401,   401,    401,    201,  201,  201,        201,      403,   403},
+        // proposed by another developer: the entity's owner or an ADMIN (standing in for an owner) approves
+        {Operation.APPROVE_PROPOSAL,             401, 401,   401,    401,    200,  200,  403,        403,      403,   403},
+        // proposed by the caller (where its role may propose): nobody approves their own change, not even an ADMIN
+        {Operation.APPROVE_OWN_PROPOSAL,         401, 401,   401,    401,    403,  403,  403,        403,      403,   403},
+        {Operation.REJECT_PROPOSAL,              401, 401,   401,    401,    200,  200,  403,        403,      403,   403},
+        {Operation.WITHDRAW_OWN_PROPOSAL,        401, 401,   401,    401,    200,  200,  200,        200,      403,   403},
+        {Operation.WITHDRAW_ANOTHERS_PROPOSAL,   401, 401,   401,    401,    200,  403,  403,        403,      403,   403},
+        {Operation.REBASE_ANOTHERS_PROPOSAL,     401, 401,   401,    401,    200,  200,  403,        403,      403,   403},
+        {Operation.DEPRECATE_OWNED_VERSION,      401, 401,   401,    401,    200,  200,  403,        403,      403,   403},
+        {Operation.RETIRE_OWNED_VERSION,         401, 401,   401,    401,    200,  200,  403,        403,      403,   403},
         {Operation.VALIDATE_PAYLOAD,             200, 401,   401,    401,    200,  200,  200,        200,      200,   200},
         {Operation.CHECK_COMPATIBILITY,          200, 401,   401,    401,    200,  200,  200,        200,      200,   200},
         {Operation.CHECK_ENTITY_COMPATIBILITY,   200, 401,   401,    401,    200,  200,  200,        200,      200,   200},
@@ -165,8 +183,40 @@ class AuthorizationMatrixIT {
 
         create("{\"name\":\"matrix-owned\",\"domain\":\"matrix\",\"owners\":[\"olive\"]}");
         create("{\"name\":\"matrix-other\",\"domain\":\"matrix\",\"owners\":[\"oscar\"]}");
-        var version = admin.postJson("/api/v1/entities/matrix-owned/versions", "{\"schema\":{\"type\":\"object\"}}");
-        assertThat(version.status()).as(version.toString()).isEqualTo(201);
+        principals.create(PROPOSER, Role.DEVELOPER);
+        proposer = new HttpProbe(port).withBearer(principals.issueToken(PROPOSER, "matrix"));
+        publish("{\"type\":\"object\"}");
+    }
+
+    /** A developer who is none of the callers: proposals that are "another's" come from here. */
+    static final String PROPOSER = "pat";
+    HttpProbe proposer;
+
+    /** Opens a proposal on {@code matrix-owned} as {@code who} and returns its id. */
+    private long open(HttpProbe who, String schema) {
+        var reply = who.postJson("/api/v1/entities/matrix-owned/proposals",
+                "{\"summary\":\"matrix\",\"schema\":" + schema + "}");
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        return reply.json().path("id").asLong();
+    }
+
+    /** Publishes a version of {@code matrix-owned} (proposed by {@link #PROPOSER}, approved by the admin). */
+    private String publish(String schema) {
+        var reply = admin.postJson("/api/v1/proposals/" + open(proposer, schema) + "/approve", "{}");
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        return reply.json().path("publishedVersion").asString();
+    }
+
+    private static String schema(int n) {
+        return "{\"type\":\"object\",\"title\":\"p" + n + "\"}";
+    }
+
+    /** The caller's own probe when its roles let it propose; otherwise the other developer's. */
+    private HttpProbe ownProposer(Credential credential) {
+        return switch (credential) {
+            case ADMIN, OWNER, OTHER_OWNER, DEVELOPER -> new HttpProbe(port).withBearer(tokens.get(credential));
+            default -> proposer;
+        };
     }
 
     private void principal(Credential credential, String name, Role role) {
@@ -209,7 +259,9 @@ class AuthorizationMatrixIT {
         assertThat(reply.status()).as("%s as %s: %s", operation, credential, reply).isEqualTo(expected);
         if (expected >= 400) {
             assertThat(reply.contentType()).startsWith("application/problem+json");
-            assertThat(reply.problemType()).isEqualTo(expected == 401 ? "unauthorized" : "forbidden");
+            assertThat(reply.problemType()).isEqualTo(expected == 401 ? "unauthorized"
+                    : operation == Operation.APPROVE_OWN_PROPOSAL && ownProposer(credential) != proposer ? "self-approval"
+                    : "forbidden");
             if (expected == 401) {
                 assertThat(reply.header("WWW-Authenticate")).startsWith("Bearer");
             }
@@ -232,8 +284,33 @@ class AuthorizationMatrixIT {
             case CHANGE_OWNED_ENTITY_OWNERS -> new Request("PATCH", "/api/v1/entities/matrix-owned",
                     // the caller's own name added: the classic self-promotion
                     "{\"owners\":[\"olive\",\"" + self + "\",\"extra-" + n + "\"]}");
-            case REGISTER_SCHEMA_VERSION -> new Request("POST", "/api/v1/entities/matrix-owned/versions",
-                    "{\"schema\":{\"type\":\"object\",\"title\":\"v" + n + "\"},\"newMajor\":true}");
+            case OPEN_PROPOSAL -> new Request("POST", "/api/v1/entities/matrix-owned/proposals",
+                    "{\"summary\":\"matrix " + n + "\",\"schema\":" + schema(n) + "}");
+            case APPROVE_PROPOSAL -> new Request("POST", "/api/v1/proposals/" + open(proposer, schema(n)) + "/approve",
+                    "{\"comment\":\"ok\"}");
+            case APPROVE_OWN_PROPOSAL -> new Request("POST",
+                    "/api/v1/proposals/" + open(ownProposer(credential), schema(n)) + "/approve", "{}");
+            case REJECT_PROPOSAL -> new Request("POST", "/api/v1/proposals/" + open(proposer, schema(n)) + "/reject",
+                    "{\"comment\":\"no\"}");
+            case WITHDRAW_OWN_PROPOSAL -> new Request("POST",
+                    "/api/v1/proposals/" + open(ownProposer(credential), schema(n)) + "/withdraw", "{}");
+            case WITHDRAW_ANOTHERS_PROPOSAL -> new Request("POST",
+                    "/api/v1/proposals/" + open(proposer, schema(n)) + "/withdraw", "{}");
+            case REBASE_ANOTHERS_PROPOSAL -> {
+                long stale = open(proposer, schema(n));
+                publish("{\"type\":\"object\",\"title\":\"q" + n + "\"}");
+                yield new Request("POST", "/api/v1/proposals/" + stale + "/rebase", "{}");
+            }
+            case DEPRECATE_OWNED_VERSION -> new Request("POST",
+                    "/api/v1/entities/matrix-owned/versions/" + publish(schema(n)) + "/deprecate",
+                    "{\"sunsetDate\":\"2030-01-01\"}");
+            case RETIRE_OWNED_VERSION -> {
+                String version = publish(schema(n));
+                var deprecated = admin.postJson("/api/v1/entities/matrix-owned/versions/" + version + "/deprecate",
+                        "{\"sunsetDate\":\"2030-01-01\"}");
+                assertThat(deprecated.status()).as(deprecated.toString()).isEqualTo(200);
+                yield new Request("POST", "/api/v1/entities/matrix-owned/versions/" + version + "/retire", "{}");
+            }
             case VALIDATE_PAYLOAD -> new Request("POST", "/api/v1/entities/matrix-owned/versions/1.0/validate", "{}");
             case CHECK_COMPATIBILITY -> new Request("POST", "/api/v1/compatibility/check",
                     "{\"old\":{\"type\":\"object\"},\"candidate\":{\"type\":\"object\"}}");
@@ -282,7 +359,9 @@ class AuthorizationMatrixIT {
         for (String query : List.of(
                 "SELECT name, domain, description, compatibility_mode, compatibility_policy, system_of_record, updated_at FROM entity ORDER BY name",
                 "SELECT entity_name, principal FROM entity_owner ORDER BY entity_name, principal",
-                "SELECT global_id, entity_name, major, minor, fingerprint, state FROM schema_version ORDER BY global_id",
+                "SELECT global_id, entity_name, major, minor, fingerprint, state, sunset_date FROM schema_version ORDER BY global_id",
+                "SELECT id, state, approvals_json, base_version, updated_at FROM change_proposal ORDER BY id",
+                "SELECT proposal_id, seq, action FROM proposal_history ORDER BY proposal_id, seq",
                 "SELECT name, display_name, email, updated_at FROM principal ORDER BY name",
                 "SELECT principal_name, role FROM principal_role ORDER BY principal_name, role",
                 "SELECT id, principal_name, label, token_hash, expires_at, revoked_at FROM api_token ORDER BY id",
