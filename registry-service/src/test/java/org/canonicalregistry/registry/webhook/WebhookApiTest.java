@@ -165,4 +165,35 @@ class WebhookApiTest {
         assertThat(developer.status()).isEqualTo(403);
         assertThat(admin.get("/api/v1/webhooks").json().size()).isEqualTo(before);
     }
+
+    @Test
+    void aProposalOpenedOverHttpReachesTheSubscriberAsASignedCloudEvent() {
+        TestPrincipals principals = new TestPrincipals(port);
+        HttpProbe owner = new HttpProbe(port).withBearer(principals.tokenFor("hook-owner", Role.OWNER));
+        HttpProbe developer = new HttpProbe(port).withBearer(principals.tokenFor("hook-dev", Role.DEVELOPER));
+        HttpProbe admin = HttpProbe.asAdmin(port);
+        assertThat(admin.postJson("/api/v1/entities", "{\"name\":\"hooked\",\"domain\":\"sales\",\"owners\":[\"hook-owner\"]}")
+                .status()).isEqualTo(201);
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            var subscribed = owner.postJson("/api/v1/webhooks", "{\"url\":\"" + receiver.endpoint("/opened", "hook-secret-0123456789")
+                    + "\",\"eventTypes\":[\"org.canonicalregistry.proposal.opened\"],\"secret\":\"hook-secret-0123456789\"}");
+            assertThat(subscribed.status()).as(subscribed.toString()).isEqualTo(201);
+
+            var opened = developer.postJson("/api/v1/entities/hooked/proposals",
+                    "{\"schema\":{\"type\":\"object\"},\"summary\":\"first schema\"}");
+            assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+            dispatcher.dispatchDue();
+
+            assertThat(receiver.acknowledged()).singleElement().satisfies(r -> {
+                assertThat(r.signatureValid()).isTrue();
+                JsonNode event = r.cloudEvent();
+                assertThat(event.path("type").asString()).isEqualTo("org.canonicalregistry.proposal.opened");
+                assertThat(event.path("subject").asString()).isEqualTo("proposal:" + opened.json().path("id").asLong());
+                assertThat(event.path("data").path("entity").asString()).isEqualTo("hooked");
+                assertThat(event.path("data").path("proposer").asString()).isEqualTo("hook-dev");
+            });
+            JsonNode audit = admin.get("/api/v1/audit?target=proposal:" + opened.json().path("id").asLong()).json();
+            assertThat(audit.path("events").get(0).path("action").asString()).isEqualTo("proposal.opened");
+        }
+    }
 }
