@@ -165,7 +165,10 @@ class RegistryApiSpecTest {
         "listTokens", "issueToken", "revokeToken",
         // proposals and version lifecycle (governance)
         "openProposal", "listProposals", "getProposal", "approveProposal", "rejectProposal", "withdrawProposal",
-        "rebaseProposal", "deprecateSchemaVersion", "retireSchemaVersion");
+        "rebaseProposal", "deprecateSchemaVersion", "retireSchemaVersion",
+        // audit and webhooks (issue 4)
+        "listAuditEvents", "verifyAuditChain", "listWebhookSubscriptions", "createWebhookSubscription",
+        "getWebhookSubscription", "deleteWebhookSubscription", "listWebhookDeliveries");
   }
 
   @Test

@@ -81,7 +81,9 @@ class AuthorizationMatrixIT {
         ISSUE_OWN_TOKEN("post", "/api/v1/principals/{name}/tokens"),
         ISSUE_ANOTHERS_TOKEN("post", "/api/v1/principals/{name}/tokens"),
         REVOKE_OWN_TOKEN("delete", "/api/v1/principals/{name}/tokens/{tokenId}"),
-        REVOKE_ANOTHERS_TOKEN("delete", "/api/v1/principals/{name}/tokens/{tokenId}");
+        REVOKE_ANOTHERS_TOKEN("delete", "/api/v1/principals/{name}/tokens/{tokenId}"),
+        CREATE_WEBHOOK("post", "/api/v1/webhooks"),
+        DELETE_OLIVES_WEBHOOK("delete", "/api/v1/webhooks/{id}");
 
         final String method;
         final String specPath;
@@ -122,6 +124,9 @@ class AuthorizationMatrixIT {
         {Operation.ISSUE_ANOTHERS_TOKEN,         401, 401,   401,    401,    201,  403,  403,        403,      403,   403},
         {Operation.REVOKE_OWN_TOKEN,             401, 401,   401,    401,    204,  204,  204,        204,      204,   204},
         {Operation.REVOKE_ANOTHERS_TOKEN,        401, 401,   401,    401,    204,  403,  403,        403,      403,   403},
+        {Operation.CREATE_WEBHOOK,               401, 401,   401,    401,    201,  201,  201,        403,      403,   403},
+        // created by olive (OWNER) for each call: its creator or an ADMIN may delete it
+        {Operation.DELETE_OLIVES_WEBHOOK,        401, 401,   401,    401,    204,  204,  403,        403,      403,   403},
     };
     // @formatter:on
 
@@ -329,12 +334,23 @@ class AuthorizationMatrixIT {
                     "/api/v1/principals/" + self + "/tokens/" + spareToken(self), null);
             case REVOKE_ANOTHERS_TOKEN -> new Request("DELETE",
                     "/api/v1/principals/target/tokens/" + spareToken("target"), null);
+            case CREATE_WEBHOOK -> new Request("POST", "/api/v1/webhooks", "{\"url\":\"https://hooks.example.com/matrix-"
+                    + n + "\",\"eventTypes\":[\"org.canonicalregistry.proposal.opened\"]}");
+            case DELETE_OLIVES_WEBHOOK -> new Request("DELETE", "/api/v1/webhooks/" + olivesWebhook(n), null);
         };
     }
 
     /** A fresh token for {@code name}, issued by the admin, whose id the call under test may revoke. */
     private String spareToken(String name) {
         return principals.issue(name, "{\"label\":\"spare\"}").json().path("id").asString();
+    }
+
+    /** A webhook subscription created by olive (OWNER) with her own token, whose id the call under test may delete. */
+    private String olivesWebhook(int n) {
+        var reply = new HttpProbe(port).withBearer(tokens.get(Credential.OWNER)).postJson("/api/v1/webhooks",
+                "{\"url\":\"https://hooks.example.com/olive-" + n + "\",\"eventTypes\":[\"org.canonicalregistry.version.retired\"]}");
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        return reply.json().path("id").asString();
     }
 
     /** Everything the writes above could touch, as text. */
@@ -348,7 +364,9 @@ class AuthorizationMatrixIT {
                 "SELECT proposal_id, seq, action FROM proposal_history ORDER BY proposal_id, seq",
                 "SELECT name, display_name, email, updated_at FROM principal ORDER BY name",
                 "SELECT principal_name, role FROM principal_role ORDER BY principal_name, role",
-                "SELECT id, principal_name, label, token_hash, expires_at, revoked_at FROM api_token ORDER BY id")) {
+                "SELECT id, principal_name, label, token_hash, expires_at, revoked_at FROM api_token ORDER BY id",
+                "SELECT id, url, created_by FROM webhook_subscription ORDER BY id",
+                "SELECT COUNT(*), MAX(sequence) FROM audit_event")) {
             state.append(query).append('\n');
             jdbc.sql(query).query((rs, n) -> {
                 for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) {
