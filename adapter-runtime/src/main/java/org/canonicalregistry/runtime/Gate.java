@@ -1,7 +1,10 @@
 package org.canonicalregistry.runtime;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,13 +18,17 @@ import org.canonicalregistry.runtime.schema.VersionState;
 import org.canonicalregistry.schema.ValidationReport;
 import org.canonicalregistry.schema.Violation;
 
+import tools.jackson.databind.JsonNode;
+
 /**
  * Enforces the canonical model at the hub boundary. {@link #ingress} checks a message from a source system;
  * {@link #egress} also checks that a destination flow's pinned reader can read it.
  *
  * <p>Checks, in order: {@code dataschema} names a version; the version is published (unknown:
  * {@code UNKNOWN_VERSION}; RETIRED: {@code RETIRED_VERSION}; not answerable now: {@code SCHEMA_UNAVAILABLE});
- * {@code data} is valid, first by a fail-fast boolean check, then, for a reject only, the full error list;
+ * no string in {@code data} is longer than {@link Builder#maxStringLength} (a cheap scan that keeps hostile
+ * strings away from format checks whose cost grows faster than linearly); {@code data} is valid, first by a
+ * fail-fast boolean check, then, for a reject only, the full error list;
  * on egress the reader/writer rule. A DEPRECATED version passes with the {@value #DEPRECATION_EXTENSION}
  * extension and a {@code canonical.runtime.deprecated} count.
  *
@@ -36,8 +43,10 @@ public final class Gate {
   private final SchemaCache cache;
   private final RuntimeMetrics metrics;
   private final int maxReportedViolations;
+  private final int maxStringLength;
 
   private Gate(Builder b) {
+    this.maxStringLength = b.maxStringLength;
     this.cache = b.cache;
     this.metrics = b.metrics;
     this.maxReportedViolations = b.maxReportedViolations;
@@ -107,6 +116,12 @@ public final class Gate {
       return reject(stage, flow, d, Rejected.of(ReasonCode.RETIRED_VERSION, d.label() + " is retired"
           + (d.sunset() == null ? "" : " (sunset " + d.sunset() + ")"), d.label()));
     }
+    String tooLong = firstStringLongerThan(envelope.data(), maxStringLength);
+    if (tooLong != null) {
+      return reject(stage, flow, d, new Rejected(ReasonCode.INVALID_PAYLOAD, "data has a string longer than the hub's"
+          + " limit of " + maxStringLength + " characters at '" + tooLong + "'; it is refused before validation",
+          List.of(tooLong), List.of("string longer than " + maxStringLength + " characters"), d.label()));
+    }
     long start = System.nanoTime();
     boolean valid = schema.compiled().isValid(envelope.data());
     if (!valid) {
@@ -165,6 +180,40 @@ public final class Gate {
         + reader.label() + ": flow " + pin.flowId() + "'s reader could not read it", writer.label());
   }
 
+  /**
+   * Some format checks of the validator (e-mail) cost time quadratic in the string's length: a 5,000-character
+   * string takes seconds. No canonical field is that long (the longest maxLength in the models is 8,000), so a
+   * string past the hub's limit is refused before the validator sees it.
+   *
+   * @return the pointer of the first string longer than {@code max}, or null
+   */
+  static String firstStringLongerThan(JsonNode data, int max) {
+    Deque<Map.Entry<String, JsonNode>> todo = new ArrayDeque<>();
+    todo.push(Map.entry("", data));
+    while (!todo.isEmpty()) {
+      Map.Entry<String, JsonNode> e = todo.pop();
+      JsonNode node = e.getValue();
+      if (node.isString()) {
+        if (node.asString().length() > max) {
+          return e.getKey();
+        }
+      } else if (node.isObject()) {
+        for (Map.Entry<String, JsonNode> member : node.properties()) {
+          if (member.getKey().length() > max) {
+            return e.getKey();
+          }
+          todo.push(Map.entry(e.getKey() + "/" + member.getKey().replace("~", "~0").replace("/", "~1"),
+              member.getValue()));
+        }
+      } else if (node.isArray()) {
+        for (int i = 0; i < node.size(); i++) {
+          todo.push(Map.entry(e.getKey() + "/" + i, node.get(i)));
+        }
+      }
+    }
+    return null;
+  }
+
   private Rejected invalid(SchemaDescriptor d, ValidationReport report) {
     List<String> pointers = new ArrayList<>();
     List<String> messages = new ArrayList<>();
@@ -211,6 +260,7 @@ public final class Gate {
     private final SchemaCache cache;
     private RuntimeMetrics metrics = RuntimeMetrics.inMemory();
     private int maxReportedViolations = 20;
+    private int maxStringLength = 8_192;
 
     private Builder(SchemaCache cache) {
       this.cache = Objects.requireNonNull(cache, "cache");
@@ -227,6 +277,18 @@ public final class Gate {
         throw new IllegalArgumentException("maxReportedViolations must be at least 1, was " + max);
       }
       this.maxReportedViolations = max;
+      return this;
+    }
+
+    /**
+     * Longest string (value or member name) the hub lets through to the validator; longer ones are
+     * {@code INVALID_PAYLOAD} at once. Default 8192 characters.
+     */
+    public Builder maxStringLength(int max) {
+      if (max < 1) {
+        throw new IllegalArgumentException("maxStringLength must be at least 1, was " + max);
+      }
+      this.maxStringLength = max;
       return this;
     }
 

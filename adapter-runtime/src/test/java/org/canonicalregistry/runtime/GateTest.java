@@ -70,6 +70,30 @@ class GateTest {
   }
 
   @Test
+  void aStringPastTheHubLimitIsRefusedBeforeTheValidatorSeesIt() {
+    ObjectNode customer = Models.sample("customer", "minimal-business-customer");
+    customer.putObject("person").put("givenName", "a@".repeat(5_000));
+    Gate gate = Gate.builder(SchemaCache.builder(models).build()).maxStringLength(8_000).build();
+
+    Rejected r = (Rejected) gate.ingress(Models.envelope("customer@1.0", customer));
+
+    assertThat(r.reason()).isEqualTo(ReasonCode.INVALID_PAYLOAD);
+    assertThat(r.pointers()).containsExactly("/person/givenName");
+    assertThat(r.detail()).contains("8000");
+  }
+
+  @Test
+  void aStringWithinTheHubLimitIsLeftToTheSchema() {
+    ObjectNode customer = Models.sample("customer", "minimal-business-customer");
+    customer.put("displayName", "x".repeat(201));
+
+    Rejected r = (Rejected) gate(RuntimeMetrics.inMemory()).ingress(Models.envelope("customer@1.0", customer));
+
+    assertThat(r.pointers()).containsExactly("/displayName");
+    assertThat(r.messages().get(0)).contains("200");
+  }
+
+  @Test
   void unknownVersionIsRejected() {
     Rejected r = (Rejected) gate(RuntimeMetrics.inMemory()).ingress(Models.envelope("customer@1.7",
         Models.sample("customer", "minimal-business-customer")));
