@@ -61,6 +61,10 @@ public final class DeadLetters {
                                                Rejected rejected, String stage, String flow, Instant now,
                                                int replays, int maxValueBytes) {
     Headers headers = new RecordHeaders();
+    // A dead letter rejected again by the replayer keeps pointing at where the message first entered the hub.
+    String sourceTopic = textOr(original.headers(), SOURCE_TOPIC, original.topic());
+    String sourcePartition = textOr(original.headers(), SOURCE_PARTITION, Integer.toString(original.partition()));
+    String sourceOffset = textOr(original.headers(), SOURCE_OFFSET, Long.toString(original.offset()));
     for (Header h : original.headers()) {
       if (!h.key().startsWith("dlq.")) {
         headers.add(h);
@@ -77,9 +81,9 @@ public final class DeadLetters {
     if (flow != null) {
       put(headers, FLOW, flow);
     }
-    put(headers, SOURCE_TOPIC, original.topic());
-    put(headers, SOURCE_PARTITION, Integer.toString(original.partition()));
-    put(headers, SOURCE_OFFSET, Long.toString(original.offset()));
+    put(headers, SOURCE_TOPIC, sourceTopic);
+    put(headers, SOURCE_PARTITION, sourcePartition);
+    put(headers, SOURCE_OFFSET, sourceOffset);
     put(headers, TIME, now.toString());
     if (replays > 0) {
       put(headers, REPLAYS, Integer.toString(replays));
@@ -103,6 +107,11 @@ public final class DeadLetters {
     } catch (IllegalArgumentException e) {
       return null;
     }
+  }
+
+  private static String textOr(Headers headers, String name, String fallback) {
+    Header h = headers.lastHeader(name);
+    return h == null ? fallback : KafkaEnvelopes.text(h);
   }
 
   static int replaysOf(Headers headers) {
