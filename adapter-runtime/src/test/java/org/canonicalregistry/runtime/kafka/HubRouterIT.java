@@ -39,7 +39,7 @@ class HubRouterIT {
 
   private static final int MESSAGES = 10_000;
   private static final int LIMIT = 64 * 1024;
-  private static final Duration WAIT = Duration.ofSeconds(120);
+  private static final Duration WAIT = Duration.ofSeconds(180);
   private static final String CANONICAL = Route.canonicalTopic("customer", 1);
 
   @TempDir
@@ -65,6 +65,9 @@ class HubRouterIT {
         .pollTimeout(Duration.ofMillis(100))
         .clientProperty("max.partition.fetch.bytes", Broker.MAX_BYTES)
         .clientProperty("max.request.size", Broker.MAX_BYTES)
+        // A killed router's partitions move to the survivor after this, not after the 45 s default.
+        .clientProperty("session.timeout.ms", 6_000)
+        .clientProperty("heartbeat.interval.ms", 1_000)
         .build();
     return HubRouter.builder(config, gate)
         .envelopes(new KafkaEnvelopes(new EnvelopeCodec(SchemaEngine.withDefaults(), LIMIT)))
@@ -150,8 +153,16 @@ class HubRouterIT {
       var dead = Broker.read(DeadLetters.topicFor(topic), k -> k.startsWith(prefix + "-"), invalid.size(), WAIT,
           Duration.ofSeconds(1));
 
-      assertThat(new HashSet<>(accepted.stream().map(HubRouterIT::key).toList()))
-          .containsExactlyInAnyOrderElementsOf(valid);
+      Set<String> acceptedKeys = new HashSet<>(accepted.stream().map(HubRouterIT::key).toList());
+      List<String> missing = valid.stream().filter(k -> !acceptedKeys.contains(k)).toList();
+      if (!missing.isEmpty()) {
+        Map<Integer, Long> perPartition = new HashMap<>();
+        accepted.forEach(r -> perPartition.merge(r.partition(), 1L, Long::sum));
+        System.out.printf("MISSING %d, first %s; read per canonical partition %s; source end offsets %s;"
+            + " committed %s%n", missing.size(), missing.subList(0, Math.min(10, missing.size())), perPartition,
+            Broker.endOffsets(topic), Broker.committed("router-" + topic, topic));
+      }
+      assertThat(acceptedKeys).containsExactlyInAnyOrderElementsOf(valid);
       assertThat(new HashSet<>(dead.stream().map(HubRouterIT::key).toList()))
           .containsExactlyInAnyOrderElementsOf(invalid);
       assertThat(accepted.size() + dead.size()).as("duplicates allowed, losses not").isGreaterThanOrEqualTo(MESSAGES);

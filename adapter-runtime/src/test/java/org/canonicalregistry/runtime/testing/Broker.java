@@ -86,6 +86,37 @@ public final class Broker {
     return new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
   }
 
+  /** @return end offset per partition (diagnostics) */
+  public static Map<Integer, Long> endOffsets(String topic) {
+    return broker.doWithAdminFunction(admin -> {
+      try {
+        Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> spec = new HashMap<>();
+        for (int p = 0; p < 3; p++) {
+          spec.put(new TopicPartition(topic, p), org.apache.kafka.clients.admin.OffsetSpec.latest());
+        }
+        Map<Integer, Long> out = new java.util.TreeMap<>();
+        admin.listOffsets(spec).all().get().forEach((tp, info) -> out.put(tp.partition(), info.offset()));
+        return out;
+      } catch (InterruptedException | ExecutionException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+  }
+
+  /** @return committed offset per partition of a group (diagnostics) */
+  public static Map<Integer, Long> committed(String group, String topic) {
+    return broker.doWithAdminFunction(admin -> {
+      try {
+        Map<Integer, Long> out = new java.util.TreeMap<>();
+        admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get()
+            .forEach((tp, om) -> out.put(tp.partition(), om == null ? -1 : om.offset()));
+        return out;
+      } catch (InterruptedException | ExecutionException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+  }
+
   /**
    * Reads {@code topic} from the start (committed records only) until {@code distinctKeys} different keys accepted by
    * {@code keys} were seen, then for a further {@code settle} so extra records would show; or until
