@@ -44,6 +44,7 @@ public final class Gate {
   private final RuntimeMetrics metrics;
   private final int maxReportedViolations;
   private final int maxStringLength;
+  private final Map<String, SchemaRef> parsedRefs = new java.util.concurrent.ConcurrentHashMap<>();
 
   private Gate(Builder b) {
     this.maxStringLength = b.maxStringLength;
@@ -91,7 +92,7 @@ public final class Gate {
 
   private Verdict check(Envelope envelope, FlowPin pin, String stage) {
     String flow = pin != null ? pin.flowId() : envelope.flowId();
-    Optional<SchemaRef> ref = SchemaRef.parse(envelope.dataschema());
+    Optional<SchemaRef> ref = parse(envelope.dataschema());
     if (ref.isEmpty()) {
       metrics.received(stage, flow, null, null);
       return reject(stage, flow, null, Rejected.of(ReasonCode.MALFORMED_ENVELOPE, "dataschema '"
@@ -145,6 +146,19 @@ public final class Gate {
     return new Accepted(out, d);
   }
 
+  /** A message names one of a handful of versions: remember the parsed ones (bounded: unknown ones are not kept). */
+  private Optional<SchemaRef> parse(String dataschema) {
+    SchemaRef known = parsedRefs.get(dataschema);
+    if (known != null) {
+      return Optional.of(known);
+    }
+    Optional<SchemaRef> ref = SchemaRef.parse(dataschema);
+    if (ref.isPresent() && parsedRefs.size() < 10_000) {
+      parsedRefs.put(dataschema, ref.get());
+    }
+    return ref;
+  }
+
   /** @return null when the pinned reader can read {@code writer}, else the rejection */
   private Rejected readable(SchemaDescriptor writer, FlowPin pin) {
     if (!writer.entity().equals(pin.entity()) || writer.major() != pin.major()) {
@@ -188,6 +202,11 @@ public final class Gate {
    * @return the pointer of the first string longer than {@code max}, or null
    */
   static String firstStringLongerThan(JsonNode data, int max) {
+    // The hot path only asks "is there one?", without building a pointer per node; the pointer is computed
+    // for the rare reject.
+    if (!hasStringLongerThan(data, max)) {
+      return null;
+    }
     Deque<Map.Entry<String, JsonNode>> todo = new ArrayDeque<>();
     todo.push(Map.entry("", data));
     while (!todo.isEmpty()) {
@@ -212,6 +231,31 @@ public final class Gate {
       }
     }
     return null;
+  }
+
+  private static boolean hasStringLongerThan(JsonNode data, int max) {
+    Deque<JsonNode> todo = new ArrayDeque<>();
+    todo.push(data);
+    while (!todo.isEmpty()) {
+      JsonNode node = todo.pop();
+      if (node.isString()) {
+        if (node.asString().length() > max) {
+          return true;
+        }
+      } else if (node.isObject()) {
+        for (Map.Entry<String, JsonNode> member : node.properties()) {
+          if (member.getKey().length() > max) {
+            return true;
+          }
+          todo.push(member.getValue());
+        }
+      } else if (node.isArray()) {
+        for (JsonNode element : node) {
+          todo.push(element);
+        }
+      }
+    }
+    return false;
   }
 
   private Rejected invalid(SchemaDescriptor d, ValidationReport report) {

@@ -18,7 +18,12 @@ public enum ReasonCode {
   /** The schema could not be had (registry down, not cached): retried, then dead-lettered; replay after recovery. */
   SCHEMA_UNAVAILABLE(true),
   /** The message is larger than the configured limit; it is refused before it is parsed. */
-  OVERSIZED(false);
+  OVERSIZED(false),
+  /**
+   * The runtime itself failed on this message (a bug, never a verdict about the message). It is dead-lettered
+   * rather than stalling the partition; replay it once the runtime is fixed.
+   */
+  GATE_ERROR(false);
 
   private final boolean transientCause;
 

@@ -12,6 +12,8 @@ import org.canonicalregistry.runtime.testing.SwitchableSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.node.ObjectNode;
@@ -126,6 +128,16 @@ class GateTest {
   @Test
   void aDataschemaThatNamesNoVersionIsAMalformedEnvelope() {
     Rejected r = (Rejected) gate(RuntimeMetrics.inMemory()).ingress(Models.envelope("customer-latest",
+        Models.sample("customer", "minimal-business-customer")));
+
+    assertThat(r.reason()).isEqualTo(ReasonCode.MALFORMED_ENVELOPE);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"customer-@1.0", "Customer@1.0", "customer@01.0", "customer@1", "urn:canonical:customer--x:1.0",
+      "urn:canonical:schemas:0", "customer@1.0 "})
+  void aDataschemaOutsideTheRegistrysGrammarIsAMalformedEnvelopeNeverAnException(String dataschema) {
+    Rejected r = (Rejected) gate(RuntimeMetrics.inMemory()).ingress(Models.envelope(dataschema,
         Models.sample("customer", "minimal-business-customer")));
 
     assertThat(r.reason()).isEqualTo(ReasonCode.MALFORMED_ENVELOPE);

@@ -235,18 +235,24 @@ public final class HubRouter implements AutoCloseable {
   /** Decides where one record goes; retries while its schema is unavailable. */
   private ProducerRecord<byte[], byte[]> route(ConsumerRecord<byte[], byte[]> record, List<Runnable> afterCommit) {
     Route route = config.route();
-    Decoding decoding = envelopes.decode(record.headers(), record.value());
+    Decoding decoding;
+    try {
+      decoding = envelopes.decode(record.headers(), record.value());
+    } catch (RuntimeException e) {
+      LOG.log(Level.ERROR, "decoding failed on " + record.topic() + "/" + record.partition() + "/" + record.offset(), e);
+      decoding = Rejected.of(ReasonCode.GATE_ERROR, "the runtime failed decoding this message: " + e, null);
+    }
     if (decoding instanceof Rejected undecodable) {
       gate.countUndecodable(undecodable, null, route.stage());
       return deadLetter(record, undecodable, null, afterCommit);
     }
     Envelope envelope = ((Decoded) decoding).envelope();
     String flow = route.flowOf(envelope);
-    Verdict verdict = route.check(gate, envelope);
+    Verdict verdict = check(route, envelope);
     for (int attempt = 1; verdict instanceof Rejected r && r.reason().transientCause()
         && attempt < config.unavailableRetry().maxAttempts() && !aborting; attempt++) {
       pause(config.unavailableRetry().backoff(attempt, () -> ThreadLocalRandom.current().nextDouble()));
-      verdict = route.check(gate, envelope);
+      verdict = check(route, envelope);
     }
     if (verdict instanceof Rejected rejected) {
       return deadLetter(record, rejected, flow, afterCommit);
@@ -269,6 +275,16 @@ public final class HubRouter implements AutoCloseable {
         ? envelope.subject().getBytes(java.nio.charset.StandardCharsets.UTF_8)
         : record.key();
     return new ProducerRecord<>(route.targetTopic(accepted), null, key, value, headers);
+  }
+
+  /** A failure of the runtime on one message dead-letters that message; it must never stop the partition. */
+  private Verdict check(Route route, Envelope envelope) {
+    try {
+      return route.check(gate, envelope);
+    } catch (RuntimeException e) {
+      LOG.log(Level.ERROR, "gate failed on message " + envelope.id() + " from " + envelope.source(), e);
+      return Rejected.of(ReasonCode.GATE_ERROR, "the runtime failed on this message: " + e, envelope.dataschema());
+    }
   }
 
   private ProducerRecord<byte[], byte[]> deadLetter(ConsumerRecord<byte[], byte[]> record, Rejected rejected,

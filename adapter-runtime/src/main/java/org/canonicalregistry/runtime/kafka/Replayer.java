@@ -180,7 +180,12 @@ public final class Replayer implements AutoCloseable {
     } else {
       Decoded decoded = (Decoded) decoding;
       flow = route.flowOf(decoded.envelope()) != null ? route.flowOf(decoded.envelope()) : flow;
-      verdict = route.check(gate, decoded.envelope());
+      try {
+        verdict = route.check(gate, decoded.envelope());
+      } catch (RuntimeException e) {
+        verdict = Rejected.of(ReasonCode.GATE_ERROR, "the runtime failed on this message: " + e,
+            decoded.envelope().dataschema());
+      }
     }
     String f = flow;
     if (verdict instanceof Accepted accepted) {

@@ -64,6 +64,18 @@ public final class SchemaCache {
   private record Latest(long globalId, Instant expires) {
   }
 
+  /** Hot-path key: unlike SchemaReference it validates nothing (names come from a parsed SchemaRef). */
+  private record Key(String entity, int major, int minor) {
+    static Key of(SchemaDescriptor d) {
+      return new Key(d.entity(), d.major(), d.minor());
+    }
+
+    @Override
+    public String toString() {
+      return entity + "@" + major + "." + minor;
+    }
+  }
+
   private final SchemaSource source;
   private final SchemaEngine engine;
   private final Clock clock;
@@ -73,12 +85,12 @@ public final class SchemaCache {
   private final Path snapshot;
   private final Listener listener;
   private final LinkedHashMap<Long, Entry> byId;
-  private final Map<SchemaReference, Long> versionIndex = new ConcurrentHashMap<>();
+  private final Map<Key, Long> versionIndex = new ConcurrentHashMap<>();
   private final Map<String, Latest> latest = new ConcurrentHashMap<>();
   private final Map<String, Instant> misses = new ConcurrentHashMap<>();
   private final Map<String, Boolean> verdicts = new ConcurrentHashMap<>();
   /** Snapshot entries not compiled yet: compiled on first use, so a large snapshot costs nothing at start. */
-  private final Map<SchemaReference, SchemaDescriptor> stored = new ConcurrentHashMap<>();
+  private final Map<Key, SchemaDescriptor> stored = new ConcurrentHashMap<>();
   private final Map<Long, SchemaDescriptor> storedById = new ConcurrentHashMap<>();
 
   private SchemaCache(Builder b) {
@@ -98,7 +110,7 @@ public final class SchemaCache {
       protected boolean removeEldestEntry(Map.Entry<Long, Entry> eldest) {
         if (size() > max) {
           SchemaDescriptor d = eldest.getValue().schema.descriptor();
-          versionIndex.remove(new SchemaReference(d.entity(), d.major(), d.minor()));
+          versionIndex.remove(Key.of(d));
           return true;
         }
         return false;
@@ -107,7 +119,7 @@ public final class SchemaCache {
     if (snapshot != null) {
       SchemaSnapshot.Content content = SchemaSnapshot.read(snapshot);
       for (SchemaDescriptor d : content.schemas()) {
-        stored.put(new SchemaReference(d.entity(), d.major(), d.minor()), d);
+        stored.put(Key.of(d), d);
         storedById.put(d.globalId(), d);
       }
       verdicts.putAll(content.verdicts());
@@ -130,7 +142,7 @@ public final class SchemaCache {
 
   /** @return the exact version */
   public Lookup version(String entity, int major, int minor) {
-    SchemaReference key = new SchemaReference(entity, major, minor);
+    Key key = new Key(entity, major, minor);
     Long id = versionIndex.get(key);
     if (id != null) {
       Entry e = entry(id);
@@ -297,10 +309,10 @@ public final class SchemaCache {
       Entry existing = byId.get(d.globalId());
       if (existing == null) {
         byId.put(d.globalId(), new Entry(compiled, stateCheckedAt));
-        versionIndex.put(new SchemaReference(d.entity(), d.major(), d.minor()), d.globalId());
+        versionIndex.put(Key.of(d), d.globalId());
       }
     }
-    stored.remove(new SchemaReference(d.entity(), d.major(), d.minor()));
+    stored.remove(Key.of(d));
     storedById.remove(d.globalId());
     persist();
     return new Lookup.Found(compiled);

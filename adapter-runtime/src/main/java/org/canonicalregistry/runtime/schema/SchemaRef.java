@@ -32,9 +32,13 @@ public sealed interface SchemaRef permits SchemaRef.ByVersion, SchemaRef.ById {
     }
   }
 
-  /** Entity names as the registry allows them; versions without leading zeros beyond a single 0. */
-  Pattern AT_FORM = Pattern.compile("([a-z][a-z0-9-]{0,62})@(0|[1-9][0-9]{0,8})\\.(0|[1-9][0-9]{0,8})");
-  Pattern URN_FORM = Pattern.compile("urn:canonical:([a-z][a-z0-9-]{0,62}):(0|[1-9][0-9]{0,8})\\.(0|[1-9][0-9]{0,8})");
+  /**
+   * Entity names exactly as the registry allows them (lower-kebab, at most 64 characters, as schema-core's
+   * SchemaReference); versions without leading zeros.
+   */
+  Pattern AT_FORM = Pattern.compile("([a-z][a-z0-9]*(?:-[a-z0-9]+)*)@(0|[1-9][0-9]{0,8})\\.(0|[1-9][0-9]{0,8})");
+  Pattern URN_FORM = Pattern.compile(
+      "urn:canonical:([a-z][a-z0-9]*(?:-[a-z0-9]+)*):(0|[1-9][0-9]{0,8})\\.(0|[1-9][0-9]{0,8})");
   Pattern ID_FORM = Pattern.compile("urn:canonical:schemas:([1-9][0-9]{0,17})");
 
   /**
@@ -55,6 +59,9 @@ public sealed interface SchemaRef permits SchemaRef.ByVersion, SchemaRef.ById {
       if (!m.matches() || dataschema.startsWith("urn:canonical:schemas:")) {
         return Optional.empty();
       }
+    }
+    if (m.group(1).length() > 64) {
+      return Optional.empty();
     }
     return Optional.of(new ByVersion(m.group(1), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
   }

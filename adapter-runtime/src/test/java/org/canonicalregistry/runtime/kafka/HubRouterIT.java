@@ -65,9 +65,12 @@ class HubRouterIT {
         .pollTimeout(Duration.ofMillis(100))
         .clientProperty("max.partition.fetch.bytes", Broker.MAX_BYTES)
         .clientProperty("max.request.size", Broker.MAX_BYTES)
-        // A killed router's partitions move to the survivor after this, not after the 45 s default.
+        // A killed router never leaves its group: the survivor gets its partitions once the dead member's session
+        // expires and, in the classic protocol, once the rebalance stops waiting for it (max.poll.interval.ms,
+        // 5 min by default). Both are shortened here so failover takes seconds.
         .clientProperty("session.timeout.ms", 6_000)
         .clientProperty("heartbeat.interval.ms", 1_000)
+        .clientProperty("max.poll.interval.ms", 15_000)
         .build();
     return HubRouter.builder(config, gate)
         .envelopes(new KafkaEnvelopes(new EnvelopeCodec(SchemaEngine.withDefaults(), LIMIT)))
