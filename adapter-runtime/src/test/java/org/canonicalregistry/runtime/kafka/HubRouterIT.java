@@ -264,8 +264,11 @@ class HubRouterIT {
     Map<String, String> attributes = Map.of("specversion", "1.0", "id", key, "source", "crm", "type",
         "org.example.customer.changed", "dataschema", "customer@1.0", "subject", key);
     attributes.forEach((k, v) -> h.add("ce_" + k, v.getBytes(StandardCharsets.UTF_8)));
-    producer.send(new ProducerRecord<>(topic, null, key.getBytes(StandardCharsets.UTF_8), data, h));
-    producer.flush();
+    try {
+      producer.send(new ProducerRecord<>(topic, null, key.getBytes(StandardCharsets.UTF_8), data, h)).get();
+    } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException("test input could not be written to Kafka", e);
+    }
   }
 
   static Set<String> keys(List<ConsumerRecord<byte[], byte[]>> records) {

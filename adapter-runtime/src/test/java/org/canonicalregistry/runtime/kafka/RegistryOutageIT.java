@@ -145,8 +145,11 @@ class RegistryOutageIT {
     Map.of("specversion", "1.0", "id", k, "source", "erp", "type", "org.example.masterdata.changed",
             "dataschema", dataschema, "subject", k)
         .forEach((name, v) -> h.add("ce_" + name, v.getBytes(StandardCharsets.UTF_8)));
-    producer.send(new ProducerRecord<>(topic, null, k.getBytes(StandardCharsets.UTF_8),
-        Models.JSON.writeValueAsBytes(data), h));
-    producer.flush();
+    try {
+      producer.send(new ProducerRecord<>(topic, null, k.getBytes(StandardCharsets.UTF_8),
+          Models.JSON.writeValueAsBytes(data), h)).get();
+    } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException("test input could not be written to Kafka", e);
+    }
   }
 }

@@ -5,9 +5,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.canonicalregistry.runtime.EnvelopeCodec;
 import org.canonicalregistry.runtime.Envelope;
@@ -56,6 +59,7 @@ public final class Traffic {
   public static Map<String, Sent> send(KafkaProducer<byte[], byte[]> producer, String topic, String prefix,
                                        int count, int oversizedBytes) {
     Map<String, Sent> sent = new LinkedHashMap<>();
+    List<Map.Entry<ProducerRecord<byte[], byte[]>, Future<RecordMetadata>>> pending = new ArrayList<>();
     ObjectNode full = Models.sample("customer", "full-business-customer-with-contacts");
     ObjectNode minimal = Models.sample("customer", "minimal-business-customer");
     for (int n = 0; n < count; n++) {
@@ -94,11 +98,45 @@ public final class Traffic {
           value = CODEC.dataBytes(e);
         }
       }
-      producer.send(new ProducerRecord<>(topic, null, key.getBytes(StandardCharsets.UTF_8), value, headers));
+      ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, null, key.getBytes(StandardCharsets.UTF_8),
+          value, headers);
+      pending.add(Map.entry(record, producer.send(record)));
       sent.put(key, new Sent(key, fault));
     }
     producer.flush();
+    confirm(producer, pending);
     return sent;
+  }
+
+  /**
+   * Makes sure every record really is in the source topic: a send the broker did not acknowledge (seen once
+   * under heavy load, for the first batch after a topic was created) is sent again, so a test never mistakes
+   * its own lost input for a loss by the router.
+   */
+  public static void confirm(KafkaProducer<byte[], byte[]> producer,
+                             List<Map.Entry<ProducerRecord<byte[], byte[]>, Future<RecordMetadata>>> pending) {
+    int resent = 0;
+    for (Map.Entry<ProducerRecord<byte[], byte[]>, Future<RecordMetadata>> p : pending) {
+      try {
+        p.getValue().get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      } catch (ExecutionException e) {
+        if (resent == 0) {
+          System.out.println("test producer: a send failed (" + e.getCause() + "); sending again");
+        }
+        try {
+          producer.send(p.getKey()).get();
+          resent++;
+        } catch (InterruptedException | ExecutionException again) {
+          throw new IllegalStateException("test input could not be written to Kafka", again);
+        }
+      }
+    }
+    if (resent > 0) {
+      System.out.println("test producer: " + resent + " sends were not acknowledged and were sent again");
+    }
   }
 
   public static List<String> keysWith(Map<String, Sent> sent, boolean valid) {
