@@ -74,7 +74,33 @@ public final class Broker {
           throw new IllegalStateException(ex);
         }
       }
+      awaitLeaders(admin, List.of(names));
     });
+  }
+
+  /** A new topic takes writes only once every partition has a leader; wait for that instead of timing out. */
+  private static void awaitLeaders(org.apache.kafka.clients.admin.AdminClient admin, List<String> names) {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+    while (System.nanoTime() < deadline) {
+      try {
+        boolean ready = admin.describeTopics(names).allTopicNames().get().values().stream()
+            .allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+        if (ready) {
+          return;
+        }
+      } catch (ExecutionException notYetKnown) {
+        // metadata not propagated yet
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
   }
 
   public static KafkaProducer<byte[], byte[]> producer() {
