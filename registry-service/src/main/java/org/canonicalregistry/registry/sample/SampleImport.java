@@ -1,5 +1,9 @@
 package org.canonicalregistry.registry.sample;
 
+import org.canonicalregistry.registry.flow.ImportReport;
+import org.canonicalregistry.registry.flow.OwnershipImport;
+import org.canonicalregistry.registry.security.Principal;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -66,7 +70,8 @@ class SampleImport implements ApplicationRunner {
     private final SampleCatalog catalog;
 
     SampleImport(EntityService entities, SchemaVersionService versions, JdbcClient jdbc,
-                 TransactionTemplate transaction, JsonMapper json) {
+                 TransactionTemplate transaction, JsonMapper json, OwnershipImport ownership) {
+        this.ownership = ownership;
         this.entities = entities;
         this.versions = versions;
         this.jdbc = jdbc;
@@ -76,12 +81,14 @@ class SampleImport implements ApplicationRunner {
     }
 
     private final JsonMapper json;
+    private final OwnershipImport ownership;
 
     @Override
     public void run(ApplicationArguments args) {
         Outcome outcome = importIfEmpty();
         if (outcome instanceof Imported imported) {
             LOG.info("Imported sample models into the empty registry: {}", imported.entities());
+            importOwnership();
         } else if (outcome instanceof Skipped skipped) {
             LOG.info("Sample import skipped: {}", skipped.why());
         } else if (outcome instanceof Failed failed) {
@@ -116,6 +123,25 @@ class SampleImport implements ApplicationRunner {
             });
         } catch (RegistryException e) {
             return new Failed(String.valueOf(current[0]), e.getMessage());
+        }
+    }
+
+    /**
+     * The sample systems, systems of record and flows (so the quickstart has a map), applied in their own transaction
+     * after the entities they name are committed. Ownership data is a nicety: when the files break a rule, the
+     * registry keeps its entities and logs every problem.
+     */
+    void importOwnership() {
+        List<OwnershipImport.File> files = catalog.ownershipFiles().entrySet().stream()
+                .map(e -> new OwnershipImport.File("ownership/" + e.getKey(), e.getValue())).toList();
+        if (files.isEmpty()) {
+            return;
+        }
+        try {
+            ImportReport report = ownership.importFiles(Principal.SYSTEM, files, true);
+            LOG.info("Imported the sample ownership records: {} changes", report.changes().size());
+        } catch (RegistryException e) {
+            LOG.warn("Sample ownership records not imported: {} {}", e.getMessage(), e.extensions().getOrDefault("errors", ""));
         }
     }
 

@@ -1,0 +1,260 @@
+package org.canonicalregistry.registry.flow;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Draws a {@link FlowMap} as Mermaid text and as a standalone SVG. Every label is escaped for its target (XML text and
+ * attributes; Mermaid quoted strings), so a system name such as {@code <script>} or {@code "A & B"} is shown, never
+ * interpreted. SVG layout: the hub in the centre, the systems on a circle around it; each flow a curve from its source
+ * through the hub's neighbourhood to its target, coloured by health, its label {@code entity@major} near the target.
+ */
+final class MapRendering {
+
+    static final Map<SlaState, String> COLOURS = Map.of(SlaState.OK, "#2e7d32", SlaState.LATE, "#ef6c00",
+            SlaState.FAILING, "#c62828", SlaState.NEVER_RAN, "#757575");
+    static final String NOT_MONITORED = "#9e9e9e";
+    private static final String SOR_STROKE = "#b8860b";
+
+    private MapRendering() {
+    }
+
+    // ---------------------------------------------------------------- Mermaid
+
+    static String mermaid(FlowMap map) {
+        StringBuilder out = new StringBuilder("flowchart LR\n");
+        for (FlowMap.Node n : map.nodes()) {
+            String label = n.code() + (n.name().equals(n.code()) ? "" : "<br/>" + n.name())
+                    + (n.authoritativeFor().isEmpty() ? "" : "<br/>SoR: " + String.join(", ", n.authoritativeFor()));
+            out.append("  ").append(id(n.code())).append(n.hub() ? "((" : "[").append(mermaidText(label, true))
+                    .append(n.hub() ? "))" : "]").append('\n');
+        }
+        int link = 0;
+        StringBuilder styles = new StringBuilder();
+        for (FlowMap.Edge e : map.edges()) {
+            String label = mermaidText(e.label(), false);
+            out.append("  ").append(id(e.source())).append(" -->|").append(label).append("| ").append(id(map.hub()))
+                    .append('\n');
+            out.append("  ").append(id(map.hub())).append(" -->|").append(label).append("| ").append(id(e.target()))
+                    .append('\n');
+            String colour = colour(e);
+            styles.append("  linkStyle ").append(link).append(',').append(link + 1).append(" stroke:").append(colour)
+                    .append(e.health() == null ? ",stroke-dasharray:4 4" : "").append('\n');
+            link += 2;
+        }
+        out.append(styles);
+        out.append("  classDef sor stroke:").append(SOR_STROKE).append(",stroke-width:3px\n");
+        List<String> sor = map.nodes().stream().filter(FlowMap.Node::systemOfRecord).map(n -> id(n.code())).toList();
+        if (!sor.isEmpty()) {
+            out.append("  class ").append(String.join(",", sor)).append(" sor\n");
+        }
+        return out.toString();
+    }
+
+    private static String id(String code) {
+        return "n_" + code.replace('-', '_');
+    }
+
+    /** A Mermaid quoted string: entity codes for the characters Mermaid would read ({@code <br/>} kept where meant). */
+    private static String mermaidText(String text, boolean keepBreaks) {
+        String[] parts = keepBreaks ? text.split("<br/>", -1) : new String[] {text};
+        StringBuilder out = new StringBuilder("\"");
+        for (int i = 0; i < parts.length; i++) {
+            if (i > 0) {
+                out.append("<br/>");
+            }
+            for (char c : parts[i].toCharArray()) {
+                switch (c) {
+                    case '"' -> out.append("#quot;");
+                    case '<' -> out.append("#lt;");
+                    case '>' -> out.append("#gt;");
+                    case '#' -> out.append("#35;");
+                    case '&' -> out.append("#amp;");
+                    case '|' -> out.append("#124;");
+                    case '\n', '\r' -> out.append(' ');
+                    default -> out.append(c);
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    // ---------------------------------------------------------------- SVG
+
+    static String svg(FlowMap map) {
+        List<FlowMap.Node> systems = map.nodes().stream().filter(n -> !n.hub()).toList();
+        int n = Math.max(systems.size(), 1);
+        double radius = Math.max(300, n * 26);
+        double width = 2 * radius + 420;
+        double height = 2 * radius + 260;
+        double cx = width / 2;
+        double cy = height / 2 + 30;
+        Map<String, double[]> at = new HashMap<>();
+        at.put(map.hub(), new double[] {cx, cy});
+        for (int i = 0; i < systems.size(); i++) {
+            double angle = -Math.PI / 2 + 2 * Math.PI * i / n;
+            at.put(systems.get(i).code(), new double[] {cx + radius * Math.cos(angle), cy + radius * Math.sin(angle)});
+        }
+        StringBuilder out = new StringBuilder(64 * 1024);
+        out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+                .append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(num(width)).append("\" height=\"")
+                .append(num(height)).append("\" viewBox=\"0 0 ").append(num(width)).append(' ').append(num(height))
+                .append("\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"12\">\n")
+                .append("<title>Data-flow map</title>\n")
+                .append("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
+        legend(out, map, width);
+        out.append("<g class=\"edges\" fill=\"none\">\n");
+        Map<String, Integer> pairCount = new HashMap<>();
+        for (FlowMap.Edge e : map.edges()) {
+            double[] s = at.get(e.source());
+            double[] t = at.get(e.target());
+            if (s == null || t == null) {
+                continue;
+            }
+            int k = pairCount.merge(e.source() + ">" + e.target(), 1, Integer::sum) - 1;
+            // Flows between the same two systems bend apart, so each stays visible.
+            double[] c = {cx + (k % 2 == 0 ? 1 : -1) * 14 * ((k + 1) / 2), cy + (k % 2 == 0 ? 1 : -1) * 14 * ((k + 1) / 2)};
+            double[] p0 = point(s, c, t, 0.1);
+            double[] ctl = control(s, c, t, 0.1, 0.9);
+            double[] p2 = point(s, c, t, 0.9);
+            String colour = colour(e);
+            out.append("  <g class=\"edge\" data-flow=\"").append(xml(e.flowId())).append("\" data-source=\"")
+                    .append(xml(e.source())).append("\" data-target=\"").append(xml(e.target()))
+                    .append("\" data-label=\"").append(xml(e.label())).append("\" data-health=\"")
+                    .append(e.health() == null ? "NOT_MONITORED" : e.health().name()).append("\">\n")
+                    .append("    <title>").append(xml(e.flowId() + ": " + e.label() + " from " + e.source() + " via "
+                            + map.hub() + " to " + e.target() + ", owner " + e.owner() + ", "
+                            + (e.health() == null ? e.lifecycle() : e.health().name()))).append("</title>\n")
+                    .append("    <path d=\"M").append(num(p0[0])).append(',').append(num(p0[1])).append(" Q")
+                    .append(num(ctl[0])).append(',').append(num(ctl[1])).append(' ').append(num(p2[0])).append(',')
+                    .append(num(p2[1])).append("\" stroke=\"").append(colour).append("\" stroke-width=\"1.6\"")
+                    .append(e.health() == null ? " stroke-dasharray=\"5 4\"" : "")
+                    .append(" marker-end=\"url(#arrow-").append(e.health() == null ? "none" : e.health().name().toLowerCase(Locale.ROOT))
+                    .append(")\"/>\n");
+            double[] lp = point(s, c, t, 0.78);
+            out.append("    <text x=\"").append(num(lp[0])).append("\" y=\"").append(num(lp[1]))
+                    .append("\" fill=\"").append(colour).append("\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\"")
+                    .append(" font-size=\"10\" text-anchor=\"middle\">").append(xml(e.label())).append("</text>\n")
+                    .append("  </g>\n");
+        }
+        out.append("</g>\n<defs>\n");
+        for (Map.Entry<String, String> m : Map.of("ok", COLOURS.get(SlaState.OK), "late", COLOURS.get(SlaState.LATE),
+                "failing", COLOURS.get(SlaState.FAILING), "never_ran", COLOURS.get(SlaState.NEVER_RAN),
+                "none", NOT_MONITORED).entrySet()) {
+            out.append("  <marker id=\"arrow-").append(m.getKey()).append("\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\"")
+                    .append(" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"")
+                    .append(m.getValue()).append("\"/></marker>\n");
+        }
+        out.append("</defs>\n<g class=\"nodes\">\n");
+        for (FlowMap.Node node : map.nodes()) {
+            double[] p = at.get(node.code());
+            boolean sor = node.systemOfRecord();
+            double w = node.hub() ? 170 : 176;
+            double h = sor ? 58 : 44;
+            out.append("  <g class=\"node\" data-system=\"").append(xml(node.code())).append("\" data-kind=\"")
+                    .append(xml(node.kind())).append("\" data-system-of-record=\"").append(sor).append("\">\n")
+                    .append("    <title>").append(xml(node.code() + ": " + node.name()
+                            + (node.authoritativeFor().isEmpty() ? "" : "; system of record for "
+                            + String.join(", ", node.authoritativeFor()))
+                            + (node.masters().isEmpty() ? "" : "; masters " + String.join(", ", node.masters()))))
+                    .append("</title>\n");
+            if (node.hub()) {
+                out.append("    <ellipse cx=\"").append(num(p[0])).append("\" cy=\"").append(num(p[1]))
+                        .append("\" rx=\"").append(num(w / 2)).append("\" ry=\"30\" fill=\"#1a237e\"/>\n")
+                        .append(text(p[0], p[1] - 2, "#ffffff", "bold", 13, node.code()))
+                        .append(text(p[0], p[1] + 14, "#c5cae9", "normal", 10, node.name()));
+            } else {
+                out.append("    <rect x=\"").append(num(p[0] - w / 2)).append("\" y=\"").append(num(p[1] - h / 2))
+                        .append("\" width=\"").append(num(w)).append("\" height=\"").append(num(h))
+                        .append("\" rx=\"6\" fill=\"#f5f7fb\" stroke=\"").append(sor ? SOR_STROKE : "#5c6bc0")
+                        .append("\" stroke-width=\"").append(sor ? 3 : 1.2).append("\"/>\n")
+                        .append(text(p[0], p[1] - h / 2 + 16, "#1a237e", "bold", 13, (sor ? "\u2605 " : "") + node.code()))
+                        .append(text(p[0], p[1] - h / 2 + 31, "#37474f", "normal", 10, shorten(node.name(), 30)));
+                if (sor) {
+                    String what = node.authoritativeFor().isEmpty() ? "masters " + String.join(", ", node.masters())
+                            : "SoR: " + String.join(", ", node.authoritativeFor());
+                    out.append(text(p[0], p[1] - h / 2 + 46, SOR_STROKE, "bold", 10, shorten(what, 32)));
+                }
+            }
+            out.append("  </g>\n");
+        }
+        out.append("</g>\n</svg>\n");
+        return out.toString();
+    }
+
+    private static void legend(StringBuilder out, FlowMap map, double width) {
+        out.append("<g class=\"legend\">\n")
+                .append(text(20, 28, "#1a237e", "bold", 16, "Data-flow map", "start"))
+                .append(text(20, 48, "#37474f", "normal", 12, map.systems() + " systems, " + map.edges().size()
+                        + " flows: " + map.hubConnections() + " hub connections instead of " + map.pointToPoint()
+                        + " point-to-point (n(n-1)/2)", "start"));
+        double x = width - 520;
+        for (SlaState s : SlaState.values()) {
+            out.append("  <line x1=\"").append(num(x)).append("\" y1=\"24\" x2=\"").append(num(x + 22))
+                    .append("\" y2=\"24\" stroke=\"").append(COLOURS.get(s)).append("\" stroke-width=\"3\"/>\n")
+                    .append(text(x + 27, 28, "#37474f", "normal", 11, s.name(), "start"));
+            x += 95;
+        }
+        out.append(text(width - 520, 48, SOR_STROKE, "bold", 11, "\u2605 gold border: system of record (AUTHORITATIVE)", "start"))
+                .append("</g>\n");
+    }
+
+    private static String text(double x, double y, String fill, String weight, int size, String content) {
+        return text(x, y, fill, weight, size, content, "middle");
+    }
+
+    private static String text(double x, double y, String fill, String weight, int size, String content, String anchor) {
+        return "    <text x=\"" + num(x) + "\" y=\"" + num(y) + "\" fill=\"" + fill + "\" font-weight=\"" + weight
+                + "\" font-size=\"" + size + "\" text-anchor=\"" + anchor + "\">" + xml(content) + "</text>\n";
+    }
+
+    private static String colour(FlowMap.Edge e) {
+        return e.health() == null ? NOT_MONITORED : COLOURS.get(e.health());
+    }
+
+    /** Point at {@code t} on the quadratic Bézier p0, p1, p2. */
+    private static double[] point(double[] p0, double[] p1, double[] p2, double t) {
+        double u = 1 - t;
+        return new double[] {u * u * p0[0] + 2 * u * t * p1[0] + t * t * p2[0],
+                u * u * p0[1] + 2 * u * t * p1[1] + t * t * p2[1]};
+    }
+
+    /** Control point of the part of the Bézier between {@code a} and {@code b}. */
+    private static double[] control(double[] p0, double[] p1, double[] p2, double a, double b) {
+        double w0 = (1 - a) * (1 - b);
+        double w1 = (1 - a) * b + a * (1 - b);
+        double w2 = a * b;
+        return new double[] {w0 * p0[0] + w1 * p1[0] + w2 * p2[0], w0 * p0[1] + w1 * p1[1] + w2 * p2[1]};
+    }
+
+    private static String shorten(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "\u2026";
+    }
+
+    private static String num(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    /** XML text and attribute escaping; characters XML 1.0 cannot carry become U+FFFD. */
+    static String xml(String s) {
+        StringBuilder out = new StringBuilder(s.length() + 8);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> {
+                    boolean legal = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
+                            || (c >= 0xE000 && c <= 0xFFFD) || Character.isSurrogate(c);
+                    out.append(legal ? c : '\uFFFD');
+                }
+            }
+        }
+        return out.toString();
+    }
+}
