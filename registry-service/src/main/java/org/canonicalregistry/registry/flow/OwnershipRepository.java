@@ -114,10 +114,11 @@ class OwnershipRepository {
 
     private static SystemOfRecord systemOfRecord(ResultSet rs, int row) throws SQLException {
         String scope = rs.getString("scope");
-        int rank = rs.getInt("source_rank");
+        int stored = rs.getInt("source_rank");
+        Integer rank = rs.wasNull() ? null : stored;
         return new SystemOfRecord(rs.getString("entity_name"), rs.getString("system_code"),
                 SystemOfRecord.Role.valueOf(rs.getString("role")),
-                scope.isEmpty() ? List.of() : Arrays.asList(scope.split(" ")), rs.wasNull() ? null : rank);
+                scope.isEmpty() ? List.of() : Arrays.asList(scope.split(" ")), rank);
     }
 
     // ---------------------------------------------------------------- flows
