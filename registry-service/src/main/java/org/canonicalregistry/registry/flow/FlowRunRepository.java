@@ -66,7 +66,9 @@ class FlowRunRepository {
         String outerStatus = deliveredOnly ? " AND r.status <> 'FAILED'" : "";
         String flow = flowId == null ? "" : " AND r.flow_id = :flow";
         var spec = jdbc.sql("SELECT r.* FROM flow_run r WHERE r.ended_at = (SELECT MAX(x.ended_at) FROM flow_run x"
-                + " WHERE x.flow_id = r.flow_id" + status + ")" + outerStatus + flow + " ORDER BY r.run_id");
+                + " WHERE x.flow_id = r.flow_id" + status + ")" + outerStatus + flow
+                // Runs ending at the same instant: the one reported last counts (a retry after a failure).
+                + " ORDER BY r.recorded_at DESC, r.run_id");
         if (flowId != null) {
             spec = spec.param("flow", flowId);
         }

@@ -176,6 +176,7 @@ class FlowHealthIT {
         assertThat(events.stream(FlowIncidentResolved.class).filter(e -> e.flowId().equals(flow.id()))).hasSize(1);
 
         // A new breach is a new incident and a new event.
+        CLOCK.advance(Duration.ofMinutes(1));
         runs.record(Samples.ADAPTER, run(flow, FlowRun.Status.FAILED, CLOCK.instant()));
         monitor.check();
         monitor.check();
