@@ -18,11 +18,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.canonicalregistry.client.api.EntitiesApi;
+import org.canonicalregistry.client.api.ProposalsApi;
 import org.canonicalregistry.client.api.SchemasApi;
 import org.canonicalregistry.client.api.ValidationApi;
 import org.canonicalregistry.client.model.BreakDirection;
 import org.canonicalregistry.client.model.ProblemDetails;
-import org.canonicalregistry.client.model.RegisterSchemaVersionRequest;
+import org.canonicalregistry.client.model.ProposalRequest;
 import org.canonicalregistry.client.model.SchemaState;
 import org.canonicalregistry.client.model.SchemaVersion;
 import org.canonicalregistry.client.model.ValidationResult;
@@ -214,15 +215,16 @@ class GeneratedClientTest {
   }
 
   @Test
-  void sendsTheSchemaAsJsonAndReadsTheIncompatibleChangeProblem() throws Exception {
-    given("POST /api/v1/entities/customer/versions", 409, "application/problem+json; charset=utf-8",
+  void sendsAProposalsSchemaAsJsonAndReadsTheIncompatibleChangeProblem() throws Exception {
+    given("POST /api/v1/entities/customer/proposals", 409, "application/problem+json; charset=utf-8",
         INCOMPATIBLE_CHANGE);
     JsonNode candidate = JSON.readTree("""
         {"type": "object", "required": ["email", "phone"], "properties": {"phone": {"type": "string"}}}
         """);
 
-    ApiException failure = catchThrowableOfType(ApiException.class, () -> new SchemasApi(client)
-        .registerSchemaVersion("customer", new RegisterSchemaVersionRequest().schema(candidate).reason("phone")));
+    ApiException failure = catchThrowableOfType(ApiException.class, () -> new ProposalsApi(client)
+        .openProposal("customer", new ProposalRequest().schema(candidate).summary("add phone").reason("phone")
+            .targetMajor(2)));
 
     assertThat(received).singleElement().satisfies(request -> {
       assertThat(request.method()).isEqualTo("POST");
@@ -230,6 +232,7 @@ class GeneratedClientTest {
       JsonNode sent = JSON.readTree(request.body());
       assertThat(sent.get("schema")).as("the schema travels as a JSON object, not a string").isEqualTo(candidate);
       assertThat(sent.get("reason").asString()).isEqualTo("phone");
+      assertThat(sent.get("targetMajor").asInt()).isEqualTo(2);
     });
     assertThat(failure.getCode()).isEqualTo(409);
     ProblemDetails problem = Problems.from(failure).orElseThrow();

@@ -157,9 +157,20 @@ class RegistryApiSpecTest {
     assertThat(ids).doesNotHaveDuplicates();
     assertThat(ids).containsExactlyInAnyOrder(
         "listEntities", "createEntity", "getEntity", "updateEntity",
-        "registerSchemaVersion", "listSchemaVersions", "getSchemaVersion", "getRawSchema",
+        "listSchemaVersions", "getSchemaVersion", "getRawSchema",
         "getSchemaById", "getRawSchemaById", "validatePayload", "checkCompatibility",
-        "checkEntityCompatibility", "getOpenApiSpec");
+        "checkEntityCompatibility", "getOpenApiSpec",
+        // principals (security)
+        "listPrincipals", "createPrincipal", "getCurrentPrincipal", "getPrincipal", "updatePrincipal",
+        "listTokens", "issueToken", "revokeToken",
+        // proposals and version lifecycle (governance)
+        "openProposal", "listProposals", "getProposal", "approveProposal", "rejectProposal", "withdrawProposal",
+        "rebaseProposal", "deprecateSchemaVersion", "retireSchemaVersion",
+        // data-flow ownership records (flows)
+        "listSystems", "createSystem", "getSystem", "updateSystem", "getSystemAsyncApi", "listSystemsOfRecord",
+        "declareSystemOfRecord", "withdrawSystemOfRecord", "listFlows", "createFlow", "listFlowHealth", "getFlow",
+        "updateFlow", "reportFlowRun", "listFlowRuns", "getFlowHealth", "listFlowIncidents", "getImpact",
+        "getFlowMap", "getFlowMapSvg", "getFlowMapMermaid", "importOwnership", "exportOwnership");
   }
 
   @Test

@@ -28,7 +28,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * End to end: the packaged {@code target/registry-service.jar}, started with {@code java -jar} exactly as the
  * README's first command does (plus a free port and a fresh data directory), becomes healthy, has imported the
- * sample models and serves them. Prints the cold start (JVM launch until health reports UP) as
+ * sample models and serves them, and logs the bootstrap admin's token once, which then authenticates writes. Prints the cold start (JVM launch until health reports UP) as
  * {@code cold-start-ms: N (H2)} / {@code cold-start-ms: N (PostgreSQL)}.
  */
 class RegistryJarIT {
@@ -79,6 +79,24 @@ class RegistryJarIT {
             JsonNode customer = schemaReply.json();
             assertThat(customer.isObject()).isTrue();
             assertThat(schemaReply.header("ETag")).matches("\"[0-9a-f]{64}\"");
+
+            // The quickstart's bootstrap admin: its token is in the log, once, and it works.
+            List<String> tokens = bootstrapTokens(log);
+            assertThat(tokens).as("bootstrap token lines in the log").hasSize(1);
+            HttpProbe admin = http.withBearer(tokens.get(0));
+            var me = admin.get("/api/v1/principals/me");
+            assertThat(me.status()).as(me.toString()).isEqualTo(200);
+            assertThat(me.json().path("name").asString()).isEqualTo("admin");
+            assertThat(me.json().path("roles").toString()).contains("ADMIN");
+            // the sample owners exist as principals with role OWNER
+            var sam = admin.get("/api/v1/principals/sam.sales");
+            assertThat(sam.status()).as(sam.toString()).isEqualTo(200);
+            assertThat(sam.json().path("roles").toString()).isEqualTo("[\"OWNER\"]");
+            // writes need the token
+            assertThat(http.postJson("/api/v1/entities", "{\"name\":\"jar-it\",\"domain\":\"test\"}").status())
+                    .isEqualTo(401);
+            assertThat(admin.postJson("/api/v1/entities", "{\"name\":\"jar-it\",\"domain\":\"test\"}").status())
+                    .isEqualTo(201);
         } finally {
             process.destroy();
             if (!process.waitFor(20, TimeUnit.SECONDS)) {
@@ -109,6 +127,17 @@ class RegistryJarIT {
             Thread.sleep(100);
         }
         throw new AssertionError("registry not healthy within " + STARTUP_BUDGET + ":\n" + tail(log));
+    }
+
+    /** Every registry token printed in the log (the bootstrap banner prints exactly one on a first start). */
+    private static List<String> bootstrapTokens(Path log) throws IOException {
+        List<String> tokens = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("crt_[A-Za-z0-9_-]{43}")
+                .matcher(Files.readString(log, StandardCharsets.UTF_8));
+        while (m.find()) {
+            tokens.add(m.group());
+        }
+        return tokens;
     }
 
     private static String tail(Path log) throws IOException {

@@ -6,6 +6,7 @@ import java.util.List;
 import org.canonicalregistry.registry.api.EntitiesApi;
 import org.canonicalregistry.registry.api.model.EntityCreateRequest;
 import org.canonicalregistry.registry.api.model.EntityUpdateRequest;
+import org.canonicalregistry.registry.security.CurrentPrincipal;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -19,15 +20,17 @@ class EntityController implements EntitiesApi {
 
     private final EntityService entities;
     private final EntityVersionIndex versions;
+    private final CurrentPrincipal caller;
 
-    EntityController(EntityService entities, EntityVersionIndex versions) {
+    EntityController(EntityService entities, EntityVersionIndex versions, CurrentPrincipal caller) {
         this.entities = entities;
         this.versions = versions;
+        this.caller = caller;
     }
 
     @Override
     public ResponseEntity<org.canonicalregistry.registry.api.model.Entity> createEntity(EntityCreateRequest request) {
-        Entity created = entities.create(EntityRepresentation.toNewEntity(request));
+        Entity created = entities.create(caller.require(), EntityRepresentation.toNewEntity(request));
         return ResponseEntity.created(location(created))
                 .body(EntityRepresentation.toApi(created, null));
     }
@@ -46,8 +49,9 @@ class EntityController implements EntitiesApi {
     @Override
     public ResponseEntity<org.canonicalregistry.registry.api.model.Entity> updateEntity(String name,
             EntityUpdateRequest request) {
+        var actor = caller.require();
         Entity current = entities.get(name);
-        Entity updated = entities.update(name, EntityRepresentation.merge(current, request));
+        Entity updated = entities.update(actor, name, EntityRepresentation.merge(current, request));
         return ResponseEntity.ok(toApi(updated));
     }
 

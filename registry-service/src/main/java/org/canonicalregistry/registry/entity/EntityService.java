@@ -5,14 +5,22 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import org.canonicalregistry.registry.audit.StateFingerprint;
 import org.canonicalregistry.registry.problem.EntityAlreadyExistsException;
 import org.canonicalregistry.registry.problem.EntityNotFoundException;
+import org.canonicalregistry.registry.security.AccessPolicy;
+import org.canonicalregistry.registry.security.Principal;
+import org.canonicalregistry.registry.security.Role;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Creates, reads and changes canonical entities. Thread-safe; each method is one transaction.
+ * Writes take the acting {@link Principal} first and decide with {@link AccessPolicy}: only ADMINs create entities
+ * or change their owners; an entity's owners (or an ADMIN) change its other fields. Each write publishes one
+ * {@link EntityCreated} / {@link EntityChanged} inside its transaction.
  * Errors are {@link org.canonicalregistry.registry.problem.RegistryException}s: invalid input is rejected when the
  * {@link NewEntity}/{@link EntityChanges} record is built (VALIDATION_FAILED), a missing entity is
  * {@link EntityNotFoundException}, a duplicate name {@link EntityAlreadyExistsException}.
@@ -21,18 +29,22 @@ import org.springframework.transaction.annotation.Transactional;
 public class EntityService {
 
     private final EntityRepository repository;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    EntityService(EntityRepository repository, Clock clock) {
+    EntityService(EntityRepository repository, ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
+        this.events = events;
         this.clock = clock;
     }
 
     /**
+     * @throws org.canonicalregistry.registry.problem.RegistryException FORBIDDEN unless the actor is an ADMIN
      * @throws EntityAlreadyExistsException when the name is taken (also when a concurrent create won the race)
      */
     @Transactional
-    public Entity create(NewEntity request) {
+    public Entity create(Principal actor, NewEntity request) {
+        AccessPolicy.requireAnyRole(actor, "create entities", Role.ADMIN);
         if (repository.find(request.name()).isPresent()) {
             throw new EntityAlreadyExistsException(request.name());
         }
@@ -44,6 +56,7 @@ public class EntityService {
         } catch (DuplicateKeyException raced) {
             throw new EntityAlreadyExistsException(request.name());
         }
+        events.publishEvent(new EntityCreated(actor.name(), entity.name(), StateFingerprint.of(entity), now));
         return entity;
     }
 
@@ -69,20 +82,34 @@ public class EntityService {
     }
 
     /**
-     * Replaces the mutable fields and bumps {@code updatedAt}.
+     * Replaces the mutable fields and bumps {@code updatedAt}. Changing the owners needs an ADMIN; every other
+     * field an owner of the entity or an ADMIN. A change that changes nothing is stored and published all the same
+     * (its {@code updatedAt} moves), so callers see one behaviour.
      *
      * @throws EntityNotFoundException when no entity has this name
+     * @throws org.canonicalregistry.registry.problem.RegistryException FORBIDDEN
      */
     @Transactional
-    public Entity update(String name, EntityChanges changes) {
+    public Entity update(Principal actor, String name, EntityChanges changes) {
         Entity current = get(name);
+        if (!changes.owners().equals(current.owners())) {
+            AccessPolicy.requireAnyRole(actor, "change the owners of entity " + quoted(name), Role.ADMIN);
+        }
+        AccessPolicy.requireOwnerOrAdmin(actor, "change entity " + quoted(name), "entity " + quoted(name),
+                current.owners());
         Entity changed = new Entity(current.name(), changes.domain(), changes.description(), changes.owners(),
                 changes.compatibilityMode(), changes.compatibilityPolicy(), changes.systemOfRecord(),
                 current.createdAt(), now());
         if (!repository.update(changed)) {
             throw new EntityNotFoundException(name);
         }
+        events.publishEvent(new EntityChanged(actor.name(), name, StateFingerprint.of(current),
+                StateFingerprint.of(changed), changed.updatedAt()));
         return changed;
+    }
+
+    private static String quoted(String name) {
+        return org.canonicalregistry.registry.problem.RegistryException.quoted(name);
     }
 
     /** Number of entities; the sample import runs only when this is zero. */

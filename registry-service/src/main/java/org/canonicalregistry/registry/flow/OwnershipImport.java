@@ -100,6 +100,12 @@ public class OwnershipImport {
         return OwnershipYaml.files(repository.load()).stream().map(f -> new File(f.path(), f.content())).toList();
     }
 
+    /** The owners of every stored flow, sorted. */
+    @Transactional(readOnly = true)
+    public List<String> flowOwners() {
+        return repository.flows().stream().map(DataFlow::owner).distinct().sorted().toList();
+    }
+
     private void write(Principal principal, Diff<ConnectedSystem> systems, Diff<SystemOfRecord> sors,
                        Diff<DataFlow> flows) {
         Instant now = clock.instant();

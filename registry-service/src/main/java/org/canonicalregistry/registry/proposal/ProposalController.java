@@ -79,8 +79,8 @@ class ProposalController implements ProposalsApi {
     }
 
     @Override
-    public ResponseEntity<Proposal> rebaseProposal(Long id) {
-        return ResponseEntity.ok(full(proposals.rebase(principal.require(), id)));
+    public ResponseEntity<Proposal> rebaseProposal(Long id, DecisionRequest request) {
+        return ResponseEntity.ok(full(proposals.rebase(principal.require(), id, comment(request))));
     }
 
     private Proposal full(ChangeProposal p) {

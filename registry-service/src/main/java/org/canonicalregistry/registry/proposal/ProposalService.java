@@ -262,7 +262,8 @@ public class ProposalService {
      *                           published meanwhile); INCOMPATIBLE_CHANGE (its targetMajor no longer admits it)
      */
     @Transactional
-    public ChangeProposal rebase(Principal principal, long id) {
+    public ChangeProposal rebase(Principal principal, long id, String comment) {
+        checkText("/comment", comment);
         ChangeProposal p = lockForDecision(id);
         Entity entity = entities.get(p.entity());
         if (!principal.name().equals(p.proposer())) {
@@ -282,8 +283,8 @@ public class ProposalService {
                 ApprovalRules.required(p.entity(), entity.owners(), p.proposer(), plan.breaking(), plan.impact()), now);
         repository.update(rebased);
         repository.append(id, new HistoryEntry(repository.history(id).size() + 1, now, principal.name(),
-                HistoryEntry.Action.REBASED, ProposalState.OPEN, false,
-                "re-based on " + (plan.baseVersion() == null ? "no version" : plan.baseVersion())));
+                HistoryEntry.Action.REBASED, ProposalState.OPEN, false, comment != null ? comment
+                        : "re-based on " + (plan.baseVersion() == null ? "no version" : plan.baseVersion())));
         events.publishEvent(new ProposalTransitioned(id, p.entity(), principal.name(), "proposal.rebased",
                 ProposalState.OPEN.name(), StateFingerprint.of(p), StateFingerprint.of(rebased), now));
         return rebased;

@@ -152,6 +152,34 @@ final class SampleCatalog {
         return result;
     }
 
+    /**
+     * The people listed under {@code principals:} in the ownership files, by name (first file in name order wins).
+     * Entries without a string {@code name} are skipped.
+     */
+    Map<String, SamplePerson> people() {
+        Map<String, SamplePerson> result = new HashMap<>();
+        List<Resource> files = new ArrayList<>(List.of(find(OWNERSHIP)));
+        files.sort((a, b) -> String.valueOf(a.getFilename()).compareTo(String.valueOf(b.getFilename())));
+        for (Resource r : files) {
+            try (InputStream in = r.getInputStream()) {
+                Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
+                for (Object document : yaml.loadAll(in)) {
+                    if (document instanceof Map<?, ?> map && map.get("principals") instanceof List<?> list) {
+                        for (Object item : list) {
+                            if (item instanceof Map<?, ?> person && text(person.get("name")) != null) {
+                                result.putIfAbsent(text(person.get("name")), new SamplePerson(text(person.get("name")),
+                                        text(person.get("displayName")), text(person.get("email"))));
+                            }
+                        }
+                    }
+                }
+            } catch (RuntimeException | IOException e) {
+                LOG.warn("Ignoring unreadable ownership file {}: {}", r.getFilename(), e.getMessage());
+            }
+        }
+        return result;
+    }
+
     private static void walk(Object node, Set<String> entities, Map<String, SampleMetadata> into) {
         if (node instanceof Map<?, ?> map) {
             Object named = map.containsKey("entity") ? map.get("entity") : map.get("name");

@@ -1,20 +1,25 @@
 package org.canonicalregistry.registry.sample;
 
-import org.canonicalregistry.registry.flow.ImportReport;
-import org.canonicalregistry.registry.flow.OwnershipImport;
-import org.canonicalregistry.registry.security.Principal;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import org.canonicalregistry.registry.entity.CompatibilityMode;
 import org.canonicalregistry.registry.entity.EntityService;
 import org.canonicalregistry.registry.entity.NewEntity;
+import org.canonicalregistry.registry.flow.ImportReport;
+import org.canonicalregistry.registry.flow.OwnershipImport;
 import org.canonicalregistry.registry.problem.RegistryException;
 import org.canonicalregistry.registry.schema.RegistrationResult;
 import org.canonicalregistry.registry.schema.SchemaVersionService;
+import org.canonicalregistry.registry.security.NewPrincipal;
+import org.canonicalregistry.registry.security.Principal;
+import org.canonicalregistry.registry.security.PrincipalService;
+import org.canonicalregistry.registry.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -29,7 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * On start against an empty registry (no entities), imports the sample canonical models shipped in the
  * model-definitions jar: one entity and its version 1.0 per {@code canonical-models/entities/*.schema.json}, in
- * reference order, with metadata from {@code canonical-models/ownership/*.yaml} where present.
+ * reference order, with metadata from {@code canonical-models/ownership/*.yaml} where present. Every owner named
+ * there becomes a principal with role OWNER (display name and email from the file's {@code principals:} list; no
+ * tokens: an ADMIN issues those), so the sample entities' owners exist. Existing principals are left as they are.
  *
  * <p>Safe with several instances starting at once: the whole import is one transaction that first locks the
  * {@code sample-import} row of {@code bootstrap_task}; a second instance waits on that lock, then finds entities
@@ -68,11 +75,13 @@ class SampleImport implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final SampleCatalog catalog;
+    private final PrincipalService principals;
 
-    SampleImport(EntityService entities, SchemaVersionService versions, JdbcClient jdbc,
+    SampleImport(EntityService entities, SchemaVersionService versions, PrincipalService principals, JdbcClient jdbc,
                  TransactionTemplate transaction, JsonMapper json, OwnershipImport ownership) {
         this.ownership = ownership;
         this.entities = entities;
+        this.principals = principals;
         this.versions = versions;
         this.jdbc = jdbc;
         this.transaction = transaction;
@@ -111,18 +120,38 @@ class SampleImport implements ApplicationRunner {
                 }
                 Map<String, SampleMetadata> metadata = catalog.metadata(models.stream().map(SampleModel::entity).toList());
                 List<String> imported = new ArrayList<>();
+                Set<String> owners = new TreeSet<>();
                 for (SampleModel model : models) {
                     current[0] = model.file();
-                    entities.create(newEntity(model, metadata.getOrDefault(model.entity(), SampleMetadata.NONE)));
+                    NewEntity entity = newEntity(model, metadata.getOrDefault(model.entity(), SampleMetadata.NONE));
+                    owners.addAll(entity.owners());
+                    entities.create(Principal.SYSTEM, entity);
                     RegistrationResult result = versions.register(model.entity(), model.schema(), false,
                             "sample model imported on first start", ACTOR);
                     imported.add(result.version().coordinates());
                 }
+                current[0] = SampleCatalog.OWNERSHIP;
+                createOwners(owners);
                 jdbc.sql("UPDATE bootstrap_task SET completed_at = CURRENT_TIMESTAMP WHERE name = 'sample-import'").update();
                 return new Imported(imported);
             });
         } catch (RegistryException e) {
             return new Failed(String.valueOf(current[0]), e.getMessage());
+        }
+    }
+
+    private void createOwners(Set<String> owners) {
+        Map<String, SamplePerson> people = catalog.people();
+        for (String owner : owners) {
+            SamplePerson person = people.getOrDefault(owner, new SamplePerson(owner, null, null));
+            NewPrincipal principal;
+            try {
+                principal = new NewPrincipal(owner, person.displayName(), person.email(), Set.of(Role.OWNER));
+            } catch (RegistryException e) {
+                LOG.warn("Sample owner {} is not created as a principal: {}", owner, e.getMessage());
+                continue;
+            }
+            principals.createIfAbsent(Principal.SYSTEM, principal);
         }
     }
 
@@ -140,6 +169,8 @@ class SampleImport implements ApplicationRunner {
         try {
             ImportReport report = ownership.importFiles(Principal.SYSTEM, files, true);
             LOG.info("Imported the sample ownership records: {} changes", report.changes().size());
+            // Flow owners take part in breaking-change approvals, so each needs to be a principal, like entity owners.
+            transaction.executeWithoutResult(status -> createOwners(new TreeSet<>(ownership.flowOwners())));
         } catch (RegistryException e) {
             LOG.warn("Sample ownership records not imported: {} {}", e.getMessage(), e.extensions().getOrDefault("errors", ""));
         }

@@ -1,6 +1,5 @@
 package org.canonicalregistry.registry.schema;
 
-import java.net.URI;
 import java.util.List;
 
 import java.time.ZoneOffset;
@@ -8,9 +7,8 @@ import java.time.format.DateTimeFormatter;
 import org.canonicalregistry.registry.api.SchemasApi;
 import org.canonicalregistry.registry.api.model.DecisionRequest;
 import org.canonicalregistry.registry.api.model.DeprecationRequest;
-import org.canonicalregistry.registry.security.CurrentPrincipal;
-import org.canonicalregistry.registry.api.model.RegisterSchemaVersionRequest;
 import org.canonicalregistry.registry.api.model.SchemaVersionSummary;
+import org.canonicalregistry.registry.security.CurrentPrincipal;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -34,9 +32,6 @@ class SchemaVersionController implements SchemasApi {
     static final String IMMUTABLE = "public, max-age=31536000, immutable";
     /** {@code latest} / {@code M.latest}: moves when a version is registered. */
     static final String MOVING = "public, max-age=60";
-    /** Until an authenticated principal is available, registrations are recorded under this name. */
-    static final String ANONYMOUS = "anonymous";
-
     private final SchemaVersionService versions;
     private final CurrentPrincipal principal;
 
@@ -82,18 +77,6 @@ class SchemaVersionController implements SchemasApi {
                     + ">; rel=\"successor-version\"");
         }
         return response;
-    }
-
-    @Override
-    public ResponseEntity<org.canonicalregistry.registry.api.model.SchemaVersion> registerSchemaVersion(String name,
-            RegisterSchemaVersionRequest request) {
-        RegistrationResult result = versions.register(name, request.getSchema(),
-                Boolean.TRUE.equals(request.getNewMajor()), request.getReason(), ANONYMOUS);
-        var body = SchemaVersionRepresentation.toApi(result.version());
-        if (result instanceof RegistrationResult.Created created) {
-            return ResponseEntity.created(location(created.version())).body(body);
-        }
-        return ResponseEntity.ok(body);
     }
 
     @Override
@@ -155,9 +138,5 @@ class SchemaVersionController implements SchemasApi {
             }
         }
         return false;
-    }
-
-    static URI location(SchemaVersion version) {
-        return URI.create("/api/v1/entities/" + version.entity() + "/versions/" + version.version());
     }
 }

@@ -65,7 +65,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         }
         ProblemDetail problem = problem(ex.problemType(), ex.getMessage());
         ex.extensions().forEach(problem::setProperty);
-        return respond(problem, new HttpHeaders(), request);
+        HttpHeaders headers = new HttpHeaders();
+        if (ex.problemType() == ProblemType.UNAUTHORIZED) {
+            // RFC 9110 §15.5.2: a 401 names the scheme that would authenticate.
+            headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        }
+        return respond(problem, headers, request);
     }
 
     /** Method validation outside MVC's own (AOP on {@code @Validated} beans): bad path or query parameters. */

@@ -6,6 +6,7 @@ import java.net.URI;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.canonicalregistry.registry.problem.RegistryException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
@@ -14,16 +15,27 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes a problem document straight to a servlet response, for the places that run outside Spring MVC's
- * exception resolution (the size filter, the container's error dispatch). Uses the application's
+ * exception resolution (the size filter, the security filter chain, the container's error dispatch). Uses the application's
  * {@link JsonMapper}, so the document looks exactly like the ones {@link ProblemAdvice} returns.
  */
 @Component
-class ProblemWriter {
+public class ProblemWriter {
 
     private final JsonMapper json;
 
     ProblemWriter(JsonMapper json) {
         this.json = json;
+    }
+
+    /**
+     * Writes {@code failure} as a problem document (status, type, title, detail and extension members), unless the
+     * response is already committed. Headers already set on the response (e.g. {@code WWW-Authenticate}) are kept.
+     */
+    public void write(HttpServletRequest request, HttpServletResponse response, RegistryException failure)
+            throws IOException {
+        ProblemDetail problem = ProblemAdvice.problem(failure.problemType(), failure.detail());
+        failure.extensions().forEach(problem::setProperty);
+        write(request, response, problem);
     }
 
     void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem) throws IOException {

@@ -28,7 +28,7 @@ class CompatibilityApiTest {
 
     @BeforeEach
     void connect() {
-        http = new HttpProbe(port);
+        http = HttpProbe.asAdmin(port);
     }
 
     @Test

@@ -24,7 +24,7 @@ class CompatibilityBudgetIT {
         // with witness searches, about 5 s of work on a 2-core machine, in a request of about 80 KB.
         String old = wide("\"type\":\"string\",\"maxLength\":20,\"enum\":[\"a\",\"b\",\"c\"]");
         String candidate = wide("\"type\":\"integer\",\"maximum\":3,\"enum\":[1,2,3]");
-        HttpProbe http = new HttpProbe(port);
+        HttpProbe http = HttpProbe.asAdmin(port);
         // Warm up (dispatcher, meta-schemas): what is measured below is the budget, not the first request's start-up.
         assertThat(http.postJson("/api/v1/compatibility/check", "{\"old\":{},\"candidate\":{}}").status()).isEqualTo(200);
 

@@ -14,6 +14,7 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import org.canonicalregistry.registry.testing.FreshPostgresSchema;
+import org.canonicalregistry.registry.testing.TestPublications;
 import org.canonicalregistry.registry.web.HttpProbe;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,10 +41,12 @@ class CompatibilityEndpointsIT {
     JdbcClient jdbc;
 
     HttpProbe http;
+    TestPublications publications;
 
     @BeforeEach
     void connect() {
-        http = new HttpProbe(port);
+        http = HttpProbe.asAdmin(port);
+        publications = new TestPublications(port);
     }
 
     // ---------------------------------------------------------------- stateless
@@ -271,15 +274,15 @@ class CompatibilityEndpointsIT {
         register("repeat", """
                 {"type":"object","properties":{"status":{"type":"string","enum":["A","B","C","D"]}},"required":["status"]}""");
 
-        // 1.0's content again would be a BACKWARD break against 1.1 (D removed), but registration returns 1.0
-        // without judging anything, and the preview must say the same.
+        // 1.0's content again would be a BACKWARD break against 1.1 (D removed), but a proposal of it is refused as
+        // 1.0's content without judging anything, and the preview must say the same.
         var reply = ok(http.postJson("/api/v1/entities/repeat/compatibility", "{\"schema\":" + STATUS_ABC + "}"));
-        var registered = http.postJson("/api/v1/entities/repeat/versions", "{\"schema\":" + STATUS_ABC + "}");
+        var registered = publications.propose("repeat", "{\"summary\":\"again\",\"schema\":" + STATUS_ABC + "}");
 
         assertThat(reply.json().path("compatible").asBoolean()).isTrue();
         assertThat(reply.json().path("registeredAs").asString()).isEqualTo("1.0");
         assertThat(reply.json().path("checkedAgainst").size()).isZero();
-        assertThat(registered.status()).isEqualTo(200);
+        assertThat(registered.status()).isEqualTo(409);
         assertThat(registered.json().path("version").asString()).isEqualTo("1.0");
     }
 
@@ -317,8 +320,8 @@ class CompatibilityEndpointsIT {
     }
 
     private void register(String entity, String schema) {
-        var reply = http.postJson("/api/v1/entities/" + entity + "/versions", "{\"schema\":" + schema + "}");
-        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        var reply = publications.publish(entity, schema);
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
     }
 
     private List<Long> counts() {

@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.canonicalregistry.registry.testing.FreshPostgresSchema;
+import org.canonicalregistry.registry.testing.TestPublications;
 import org.canonicalregistry.registry.web.HttpProbe;
 import org.canonicalregistry.schema.compat.CompatibilityEngine;
 import org.canonicalregistry.schema.compat.CompatibilityMode;
@@ -54,10 +55,12 @@ class RegistrationCompatibilityIT {
     JsonMapper json;
 
     HttpProbe http;
+    TestPublications publications;
 
     @BeforeEach
     void connect() {
-        http = new HttpProbe(port);
+        http = HttpProbe.asAdmin(port);
+        publications = new TestPublications(port);
     }
 
     @Test
@@ -92,7 +95,7 @@ class RegistrationCompatibilityIT {
         JsonNode witness = only(problem.path("witnesses"), "ENUM_VALUE_REMOVED");
         assertThat(witness.path("instance").path("status").asString()).isEqualTo("C");
         assertThat(witness.path("acceptedBy").asString()).isEqualTo("1.0");
-        assertThat(witness.path("rejectedBy").asString()).isEqualTo("candidate");
+        assertThat(witness.path("rejectedBy").asString()).isEqualTo("proposed");
         assertThat(witness.path("description").asString()).isNotBlank();
         assertThat(counts()).isEqualTo(before);
         assertThat(versions(e)).containsExactly("1.0");
@@ -139,7 +142,7 @@ class RegistrationCompatibilityIT {
         assertThat(breaking.path("oldPointer").asString()).startsWith("/properties/nick");
         JsonNode witness = refused.json().path("witnesses").get(0);
         assertThat(witness.path("acceptedBy").asString()).isEqualTo("1.0");
-        assertThat(witness.path("rejectedBy").asString()).isEqualTo("candidate");
+        assertThat(witness.path("rejectedBy").asString()).isEqualTo("proposed");
         assertThat(witness.path("instance").path("nick").isString()).as(witness.toString()).isTrue();
     }
 
@@ -209,17 +212,23 @@ class RegistrationCompatibilityIT {
                 for (String candidate : List.of(unbounded, bounded)) {
                     racers.add(pool.submit(() -> {
                         start.await(30, TimeUnit.SECONDS);
-                        return new HttpProbe(port).postJson(path(e), body(candidate, false)).status();
+                        // Each racer proposes and has it approved at once: the loser finds its proposal STALE (409).
+                        var opened = publications.propose(e, "{\"summary\":\"race\",\"schema\":" + candidate + "}");
+                        if (opened.status() != 201) {
+                            return opened.status();
+                        }
+                        return HttpProbe.asAdmin(port).postJson("/api/v1/proposals/" + opened.json().path("id").asLong()
+                                + "/approve", "{}").status();
                     }));
                 }
                 List<Integer> statuses = new ArrayList<>();
                 for (Future<Integer> racer : racers) {
                     statuses.add(racer.get(60, TimeUnit.SECONDS));
                 }
-                assertThat(statuses).as("round %d", round).containsAnyOf(201).allMatch(s -> s == 201 || s == 409);
+                assertThat(statuses).as("round %d", round).containsAnyOf(200).allMatch(s -> s == 200 || s == 409);
                 List<JsonNode> line = jdbc.sql("SELECT canonical_json FROM schema_version WHERE entity_name = ? ORDER BY minor")
                         .param(e).query(String.class).list().stream().map(json::readTree).toList();
-                assertThat(line).hasSize(1 + (int) statuses.stream().filter(s -> s == 201).count());
+                assertThat(line).hasSize(1 + (int) statuses.stream().filter(s -> s == 200).count());
                 for (int i = 1; i < line.size(); i++) {
                     assertThat(engine.check(CompatibilityMode.BACKWARD, CompatibilityPolicy.STRICT, line.get(i),
                             List.of(line.get(i - 1))).compatible()).as("round %d, 1.%d after 1.%d", round, i, i - 1).isTrue();
@@ -240,21 +249,26 @@ class RegistrationCompatibilityIT {
         return name;
     }
 
+    /**
+     * Publishing goes through a proposal approved by the admin. A refusal is provoked the way a proposer meets it: a
+     * proposal pinned to the current major line ({@code targetMajor}), which must stay compatible there.
+     */
     private HttpProbe.Reply register(String entity, String schema, boolean newMajor, int expectedStatus) {
-        var reply = http.postJson(path(entity), body(schema, newMajor));
+        HttpProbe.Reply reply;
+        if (expectedStatus == 201) {
+            reply = publications.publish(entity, schema, newMajor);
+            assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+            return reply;
+        }
+        var latest = http.get("/api/v1/entities/" + entity + "/versions/latest");
+        int major = latest.status() == 200 ? latest.json().path("major").asInt() : 1;
+        reply = publications.propose(entity, "{\"summary\":\"pinned\",\"targetMajor\":" + (newMajor ? major + 1 : major)
+                + ",\"schema\":" + schema + "}");
         assertThat(reply.status()).as(reply.toString()).isEqualTo(expectedStatus);
         if (expectedStatus >= 400) {
             assertThat(reply.contentType()).startsWith("application/problem+json");
         }
         return reply;
-    }
-
-    private static String path(String entity) {
-        return "/api/v1/entities/" + entity + "/versions";
-    }
-
-    private static String body(String schema, boolean newMajor) {
-        return "{\"schema\":" + schema + ",\"newMajor\":" + newMajor + "}";
     }
 
     private List<String> versions(String entity) {

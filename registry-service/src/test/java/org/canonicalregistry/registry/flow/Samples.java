@@ -60,13 +60,13 @@ final class Samples {
 
     /** The four sample entities (no versions), with the owners owners.yaml names. */
     static void entities(EntityService entities) {
-        entities.create(new NewEntity("customer", "sales", null, Set.of("sam.sales", "anna.finance"),
+        entities.create(Samples.ADMIN, new NewEntity("customer", "sales", null, Set.of("sam.sales", "anna.finance"),
                 CompatibilityMode.BACKWARD_TRANSITIVE, null, null));
-        entities.create(new NewEntity("order", "commerce", null, Set.of("chris.commerce"),
+        entities.create(Samples.ADMIN, new NewEntity("order", "commerce", null, Set.of("chris.commerce"),
                 CompatibilityMode.BACKWARD_TRANSITIVE, null, null));
-        entities.create(new NewEntity("invoice", "finance", null, Set.of("anna.finance", "felix.billing"),
+        entities.create(Samples.ADMIN, new NewEntity("invoice", "finance", null, Set.of("anna.finance", "felix.billing"),
                 CompatibilityMode.FULL_TRANSITIVE, null, null));
-        entities.create(new NewEntity("product", "catalog", null, Set.of("priya.catalog"),
+        entities.create(Samples.ADMIN, new NewEntity("product", "catalog", null, Set.of("priya.catalog"),
                 CompatibilityMode.BACKWARD_TRANSITIVE, null, null));
     }
 }

@@ -106,7 +106,7 @@ class ProposalWorkflowIT {
     }
 
     String entity(String name, String... owners) {
-        entities.create(new NewEntity(name, "test", null, Set.of(owners), CompatibilityMode.BACKWARD_TRANSITIVE, null, null));
+        entities.create(ADA, new NewEntity(name, "test", null, Set.of(owners), CompatibilityMode.BACKWARD_TRANSITIVE, null, null));
         return name;
     }
 
@@ -244,7 +244,7 @@ class ProposalWorkflowIT {
                         ex -> assertThat(ex.problemType()).isEqualTo(ProblemType.PROPOSAL_STATE_CONFLICT))
                 .hasMessageContaining("rebase");
 
-        ChangeProposal rebased = proposals.rebase(DANA, second.id());
+        ChangeProposal rebased = proposals.rebase(DANA, second.id(), null);
 
         assertThat(rebased.state()).isEqualTo(ProposalState.OPEN);
         assertThat(rebased.baseVersion()).isEqualTo("1.1");

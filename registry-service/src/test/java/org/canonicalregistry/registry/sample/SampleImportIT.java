@@ -17,6 +17,9 @@ import org.canonicalregistry.registry.entity.EntityService;
 import org.canonicalregistry.registry.schema.SchemaVersion;
 import org.canonicalregistry.registry.schema.SchemaVersionService;
 import org.canonicalregistry.registry.schema.VersionSelector;
+import org.canonicalregistry.registry.security.Principal;
+import org.canonicalregistry.registry.security.PrincipalService;
+import org.canonicalregistry.registry.security.Role;
 import org.canonicalregistry.registry.testing.FreshPostgresSchema;
 import org.canonicalregistry.registry.testing.PostgresSchema;
 import org.canonicalregistry.schema.SchemaReference;
@@ -72,6 +75,16 @@ class SampleImportIT {
             assertThat(customer.systemOfRecord()).isEqualTo("crm");
             assertThat(entities.get("invoice").compatibilityMode()).isEqualTo(CompatibilityMode.FULL_TRANSITIVE);
             assertThat(entities.get("invoice").systemOfRecord()).isEqualTo("billing");
+
+            // every sample owner exists as a principal with role OWNER, named as in ownership/owners.yaml, no tokens
+            PrincipalService principals = app.getBean(PrincipalService.class);
+            Principal sam = principals.get(Principal.SYSTEM, "sam.sales").principal();
+            assertThat(sam.roles()).containsExactly(Role.OWNER);
+            assertThat(sam.displayName()).isEqualTo("Sam Okafor");
+            assertThat(sam.email()).isEqualTo("sam.okafor@example.com");
+            assertThat(entities.list(null, null).stream().flatMap(e -> e.owners().stream()))
+                    .allSatisfy(owner -> assertThat(principals.find(owner)).as(owner).isPresent());
+            assertThat(principals.tokens(Principal.SYSTEM, "sam.sales")).isEmpty();
         }
 
         try (ConfigurableApplicationContext again = start(schema)) {
@@ -109,7 +122,13 @@ class SampleImportIT {
                 JdbcClient jdbc = apps.get(0).getBean(JdbcClient.class);
                 assertThat(jdbc.sql("SELECT COUNT(*) FROM entity").query(Long.class).single()).isEqualTo(SAMPLES.size());
                 assertThat(jdbc.sql("SELECT COUNT(*) FROM schema_version").query(Long.class).single()).isEqualTo(SAMPLES.size());
-                assertThat(jdbc.sql("SELECT COUNT(*) FROM databasechangelog").query(Long.class).single()).isEqualTo(3L);
+                assertThat(jdbc.sql("SELECT COUNT(*) FROM databasechangelog").query(Long.class).single())
+                        .isEqualTo(jdbc.sql("SELECT COUNT(DISTINCT id) FROM databasechangelog").query(Long.class).single())
+                        .isGreaterThanOrEqualTo(6L);
+                // one bootstrap admin with one token, although both instances started on an empty database
+                assertThat(jdbc.sql("SELECT COUNT(*) FROM principal_role WHERE role = 'ADMIN'").query(Long.class).single())
+                        .isEqualTo(1L);
+                assertThat(jdbc.sql("SELECT COUNT(*) FROM api_token").query(Long.class).single()).isEqualTo(1L);
             } finally {
                 apps.forEach(ConfigurableApplicationContext::close);
                 pool.shutdownNow();

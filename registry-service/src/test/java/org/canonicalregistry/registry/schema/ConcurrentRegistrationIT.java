@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import org.canonicalregistry.registry.security.Principal;
 import org.canonicalregistry.registry.entity.CompatibilityMode;
 import org.canonicalregistry.registry.entity.EntityService;
 import org.canonicalregistry.registry.entity.NewEntity;
@@ -36,7 +37,7 @@ class ConcurrentRegistrationIT {
     @Test
     void sixteenConcurrentRegistrationsForOneEntityGetGapFreeUniqueVersions() throws Exception {
         // Mode NONE: this race is about numbering; compatibility under the lock is CompatibilityRegistrationIT's.
-        entities.create(new NewEntity("contended", "test", null, null, CompatibilityMode.NONE, null, null));
+        entities.create(Principal.SYSTEM, new NewEntity("contended", "test", null, null, CompatibilityMode.NONE, null, null));
         CyclicBarrier start = new CyclicBarrier(THREADS);
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         List<Future<RegistrationResult>> futures = new ArrayList<>();

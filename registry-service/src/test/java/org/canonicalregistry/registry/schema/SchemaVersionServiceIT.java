@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.canonicalregistry.registry.security.Principal;
 import org.canonicalregistry.registry.entity.CompatibilityMode;
 import org.canonicalregistry.registry.entity.EntityService;
 import org.canonicalregistry.registry.entity.NewEntity;
@@ -42,7 +43,7 @@ class SchemaVersionServiceIT {
 
     private String entity(String name) {
         // Mode NONE: these tests are about numbering and storage; compatibility has its own tests.
-        entities.create(new NewEntity(name, "test", null, Set.of("owner"), CompatibilityMode.NONE, null, null));
+        entities.create(Principal.SYSTEM, new NewEntity(name, "test", null, Set.of("owner"), CompatibilityMode.NONE, null, null));
         return name;
     }
 

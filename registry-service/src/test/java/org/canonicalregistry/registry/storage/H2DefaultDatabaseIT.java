@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.canonicalregistry.registry.security.Principal;
 import org.canonicalregistry.registry.RegistryApplication;
 import org.canonicalregistry.registry.entity.CompatibilityMode;
 import org.canonicalregistry.registry.entity.EntityService;
@@ -48,7 +49,7 @@ class H2DefaultDatabaseIT {
             assertThat(entities.count()).isEqualTo(4);
             assertThat(versions.get("invoice", VersionSelector.latest()).version()).isEqualTo("1.0");
 
-            entities.create(NewEntity.of("h2-entity", "test"));
+            entities.create(Principal.SYSTEM, NewEntity.of("h2-entity", "test"));
             registered = versions.register("h2-entity", "{\"type\":\"object\"}".getBytes(UTF_8), false, null, "alice").version();
             RegistrationResult again = versions.register("h2-entity", "{ \"type\" : \"object\" }".getBytes(UTF_8), false, null, "bob");
             assertThat(again).isEqualTo(new RegistrationResult.AlreadyRegistered(registered));
@@ -69,7 +70,7 @@ class H2DefaultDatabaseIT {
                 .web(WebApplicationType.NONE)
                 .run("--registry.data-dir=" + dataDir, "--spring.datasource.hikari.maximum-pool-size=" + (threads + 1))) {
             // Mode NONE: the race is about numbering under H2's row lock, not about compatibility.
-            app.getBean(EntityService.class).create(
+            app.getBean(EntityService.class).create(Principal.SYSTEM, 
                     new NewEntity("h2-contended", "test", null, null, CompatibilityMode.NONE, null, null));
             SchemaVersionService versions = app.getBean(SchemaVersionService.class);
             CyclicBarrier start = new CyclicBarrier(threads);

@@ -14,6 +14,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.canonicalregistry.registry.testing.FreshPostgresSchema;
+import org.canonicalregistry.registry.testing.TestPublications;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,7 +53,7 @@ class HostileInputIT {
 
     @BeforeAll
     void seedAndWarmUp() throws IOException {
-        http = new HttpProbe(port);
+        http = HttpProbe.asAdmin(port);
         trap = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(() -> {
             while (!trap.isClosed()) {
@@ -69,14 +70,12 @@ class HostileInputIT {
         acceptor.start();
 
         created(http.postJson("/api/v1/entities", "{\"name\":\"" + TARGET + "\",\"domain\":\"test\"}"));
-        created(http.postJson("/api/v1/entities/" + TARGET + "/versions",
-                "{\"schema\":{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"string\"}}}}"));
+        TestPublications publications = new TestPublications(port);
+        published(publications.publish(TARGET, "{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"string\"}}}"));
         created(http.postJson("/api/v1/entities", "{\"name\":\"" + REGEX + "\",\"domain\":\"test\"}"));
         // Linear-time regex engine: these classic catastrophic-backtracking patterns are fine to store.
-        created(http.postJson("/api/v1/entities/" + REGEX + "/versions",
-                "{\"schema\":{\"type\":\"string\",\"pattern\":\"^(a+)+$\"}}"));
-        created(http.postJson("/api/v1/entities/" + REGEX + "/versions", "{\"newMajor\":true,"
-                + "\"schema\":{\"type\":\"string\",\"pattern\":\"^(a{1,20}){1,20}$\"}}"));
+        published(publications.publish(REGEX, "{\"type\":\"string\",\"pattern\":\"^(a+)+$\"}"));
+        published(publications.publish(REGEX, "{\"type\":\"string\",\"pattern\":\"^(a{1,20}){1,20}$\"}", true));
         // Warm the paths up, so the one-second budget measures the service, not the JIT.
         for (int i = 0; i < 3; i++) {
             register("{\"$ref\":\"#\"}");
@@ -107,7 +106,7 @@ class HostileInputIT {
                         422, "schema-rejected", "classpath:application.yaml"),
                 new Hostile("file: $ref", t -> t.register("{\"$ref\":\"file:///etc/passwd\"}"),
                         422, "schema-rejected", "file:///etc/passwd"),
-                new Hostile("10 MB schema", t -> t.http.postWithoutWaiting("/api/v1/entities/" + TARGET + "/versions",
+                new Hostile("10 MB schema", t -> t.http.postWithoutWaiting("/api/v1/entities/" + TARGET + "/proposals",
                                 "application/json", ("{\"schema\":{\"type\":\"string\",\"description\":\""
                                         + "x".repeat(10 * 1024 * 1024) + "\"}}").getBytes(StandardCharsets.US_ASCII)),
                         413, "payload-too-large", "exceeds the limit"),
@@ -116,11 +115,11 @@ class HostileInputIT {
                         413, "payload-too-large", "nests deeper than"),
                 new Hostile("$ref self-cycle", t -> t.register("{\"$ref\":\"#\"}"),
                         422, "schema-rejected", "cycle"),
-                new Hostile("invalid UTF-8 bytes", t -> t.http.post("/api/v1/entities/" + TARGET + "/versions",
+                new Hostile("invalid UTF-8 bytes", t -> t.http.post("/api/v1/entities/" + TARGET + "/proposals",
                                 "application/json", concat("{\"schema\":{\"title\":\"", new byte[] {(byte) 0xFF, (byte) 0xFE},
                                         "\"}}")),
                         400, "malformed-request", "not valid UTF-8"),
-                new Hostile("wrong Content-Type", t -> t.http.post("/api/v1/entities/" + TARGET + "/versions",
+                new Hostile("wrong Content-Type", t -> t.http.post("/api/v1/entities/" + TARGET + "/proposals",
                                 "application/x-www-form-urlencoded", "schema=%7B%7D".getBytes(StandardCharsets.US_ASCII)),
                         415, "unsupported-media-type", "application/x-www-form-urlencoded"),
                 new Hostile("SQL injection in an entity path", t -> t.http.get("/api/v1/entities/"
@@ -188,11 +187,16 @@ class HostileInputIT {
     }
 
     private HttpProbe.Reply register(String schema) {
-        return http.postJson("/api/v1/entities/" + TARGET + "/versions", "{\"schema\":" + schema + "}");
+        return http.postJson("/api/v1/entities/" + TARGET + "/proposals",
+                "{\"summary\":\"hostile\",\"schema\":" + schema + "}");
     }
 
     private static void created(HttpProbe.Reply reply) {
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+    }
+
+    private static void published(HttpProbe.Reply reply) {
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
     }
 
     private static String encode(String text) {
@@ -210,10 +214,11 @@ class HostileInputIT {
     }
 
     /** What "the store is unchanged" means: row counts of every table and the target's newest fingerprint. */
-    record Store(long entities, long owners, long versions, long references, String targetLatestFingerprint) {
+    record Store(long entities, long owners, long versions, long references, long proposals,
+                 String targetLatestFingerprint) {
         static Store of(JdbcClient jdbc) {
             return new Store(count(jdbc, "entity"), count(jdbc, "entity_owner"), count(jdbc, "schema_version"),
-                    count(jdbc, "schema_reference"),
+                    count(jdbc, "schema_reference"), count(jdbc, "change_proposal"),
                     jdbc.sql("SELECT fingerprint FROM schema_version WHERE entity_name = ? ORDER BY major DESC, minor DESC")
                             .param(TARGET).query(String.class).optional().orElse(null));
         }

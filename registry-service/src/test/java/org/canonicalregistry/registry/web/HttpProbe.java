@@ -40,10 +40,28 @@ public final class HttpProbe {
             .build();
     private final int port;
     private final String base;
+    /** Sent as {@code Authorization: Bearer …} on every request; null for an anonymous probe. */
+    private final String bearer;
 
+    /** An anonymous probe: no credentials. */
     public HttpProbe(int port) {
+        this(port, null);
+    }
+
+    private HttpProbe(int port, String bearer) {
         this.port = port;
         this.base = "http://127.0.0.1:" + port;
+        this.bearer = bearer;
+    }
+
+    /** A probe that authenticates every request with {@code token} ({@code Authorization: Bearer <token>}). */
+    public HttpProbe withBearer(String token) {
+        return new HttpProbe(port, token);
+    }
+
+    /** A probe acting as the bootstrap admin of the test configuration ({@code TestPrincipals.BOOTSTRAP_TOKEN}). */
+    public static HttpProbe asAdmin(int port) {
+        return new HttpProbe(port, org.canonicalregistry.registry.testing.TestPrincipals.BOOTSTRAP_TOKEN);
     }
 
     public Reply get(String path, String... headers) {
@@ -70,12 +88,29 @@ public final class HttpProbe {
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
 
-    public Reply method(String method, String path) {
-        return send(request(path).method(method, HttpRequest.BodyPublishers.noBody()));
+    public Reply method(String method, String path, String... headers) {
+        return send(request(path, headers).method(method, HttpRequest.BodyPublishers.noBody()));
+    }
+
+    /** Any method with a JSON body (or none when {@code json} is null). */
+    public Reply send(String method, String path, String json, String... headers) {
+        HttpRequest.Builder builder = request(path, headers);
+        if (json == null) {
+            return send(builder.method(method, HttpRequest.BodyPublishers.noBody()));
+        }
+        return send(builder.header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
 
     private HttpRequest.Builder request(String path, String... headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT);
+        boolean explicitAuthorization = false;
+        for (int i = 0; i < headers.length; i += 2) {
+            explicitAuthorization |= headers[i].equalsIgnoreCase("Authorization");
+        }
+        if (bearer != null && !explicitAuthorization) {
+            builder.header("Authorization", "Bearer " + bearer);
+        }
         if (headers.length > 0) {
             builder.headers(headers);
         }
@@ -118,6 +153,9 @@ public final class HttpProbe {
             OutputStream out = socket.getOutputStream();
             StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\nHost: 127.0.0.1:")
                     .append(port).append("\r\nConnection: close\r\n");
+            if (bearer != null) {
+                head.append("Authorization: Bearer ").append(bearer).append("\r\n");
+            }
             if (body != null) {
                 head.append("Content-Type: ").append(contentType).append("\r\nContent-Length: ").append(body.length)
                         .append("\r\n");

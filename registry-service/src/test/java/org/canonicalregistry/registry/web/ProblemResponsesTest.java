@@ -27,7 +27,7 @@ class ProblemResponsesTest {
 
     @BeforeEach
     void connect() {
-        http = new HttpProbe(port);
+        http = HttpProbe.asAdmin(port);
     }
 
     @Test
