@@ -11,8 +11,10 @@ import java.util.function.Supplier;
 
 /**
  * Prints how long impact analysis and map rendering take for a landscape of 200 systems and 2,000 flows (target:
- * under 100 ms each). Plain timing, no assertions: {@code ./mvnw -o -q -pl registry-service -am -Pbench verify
- * -DskipTests}. In-memory (the landscape as loaded from the store); the store read is one query per table.
+ * under 100 ms each). Plain timing, no assertions:
+ * {@code ./mvnw -o -q -pl registry-service -am -Pbench-flows verify -DskipTests} (a profile name of its own, so
+ * {@code -am} does not also run schema-core's {@code bench}). In memory, on the landscape as loaded from the store
+ * (one query per table).
  */
 public final class FlowLandscapeBench {
 

@@ -271,11 +271,16 @@ final class OwnershipFiles {
 
         String text(String key, boolean required) {
             Node n = values.get(key);
-            if (n == null || (n instanceof ScalarNode s && s.getValue().isEmpty())) {
+            if (n == null) {
                 return null; // a missing required value is reported by the rules, with the record's line
             }
             if (!(n instanceof ScalarNode s)) {
                 problem(key, "must be a single value");
+                return null;
+            }
+            // An unquoted empty value or null is no value; a quoted "" is the empty string.
+            if (s.getScalarStyle() == org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN
+                    && (s.getValue().isEmpty() || s.getValue().equals("null") || s.getValue().equals("~"))) {
                 return null;
             }
             return s.getValue();

@@ -189,6 +189,25 @@ class OwnershipImportIT {
 
     @Test
     @Order(6)
+    void aQuotedEmptyStringIsAValueAndRoundTrips() {
+        ConnectedSystem quiet = new ConnectedSystem("quiet", "Quiet \"system\": #1", ConnectedSystem.Kind.IN_HOUSE,
+                "ops", "", Lifecycle.PLANNED);
+        ownership.createSystem(Samples.ADMIN, quiet);
+        List<OwnershipImport.File> exported = imports.export();
+
+        assertThat(imports.importFiles(Samples.ADMIN, exported, false).changes()).isEmpty();
+        // Unquoted, an empty value is no value: the rules ask for it, naming file and line.
+        assertThatThrownBy(() -> imports.importFiles(Samples.ADMIN, List.of(new OwnershipImport.File("s.yaml",
+                "systems:\n  - code: quiet\n    name: q\n    kind: IN_HOUSE\n    ownerTeam: ops\n    description:\n"
+                        + "    lifecycle: PLANNED\n")), false))
+                .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.extensions().get("errors"))
+                        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                        .contains(Map.of("pointer", "/files/0", "file", "s.yaml", "line", 6,
+                                "message", "description: is required")));
+    }
+
+    @Test
+    @Order(7)
     void applyingNeedsAnAdminButADryRunDoesNot() {
         assertThatThrownBy(() -> imports.importFiles(Samples.DEVELOPER, Samples.files(), true))
                 .isInstanceOfSatisfying(RegistryException.class,
