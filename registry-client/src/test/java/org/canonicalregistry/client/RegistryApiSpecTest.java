@@ -166,6 +166,9 @@ class RegistryApiSpecTest {
         // proposals and version lifecycle (governance)
         "openProposal", "listProposals", "getProposal", "approveProposal", "rejectProposal", "withdrawProposal",
         "rebaseProposal", "deprecateSchemaVersion", "retireSchemaVersion",
+        // audit and webhooks (issue 4)
+        "listAuditEvents", "verifyAuditChain", "listWebhookSubscriptions", "createWebhookSubscription",
+        "getWebhookSubscription", "deleteWebhookSubscription", "listWebhookDeliveries",
         // data-flow ownership records (flows)
         "listSystems", "createSystem", "getSystem", "updateSystem", "getSystemAsyncApi", "listSystemsOfRecord",
         "declareSystemOfRecord", "withdrawSystemOfRecord", "listFlows", "createFlow", "listFlowHealth", "getFlow",

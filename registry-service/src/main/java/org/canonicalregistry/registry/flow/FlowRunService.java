@@ -71,13 +71,18 @@ public class FlowRunService {
                     Map.of("runId", run.runId()));
         }
         runs.insert(run, now);
-        events.publishEvent(new FlowRunRecorded(flow.id(), run.runId(), run.status().name(), principal.name(),
-                StateFingerprint.of(run), now));
+        FlowIncidentResolved resolved = null;
         if (run.status().delivered()) {
             FlowHealth.Incident open = runs.openIncidents(flow.id()).get(flow.id());
             if (open != null && health(flow, now, DEFAULT_WINDOW).state() == SlaState.OK) {
-                resolve(open, run.runId(), principal.name(), now);
+                resolved = resolve(open, run.runId(), principal.name(), now);
             }
+        }
+        // Published after the transaction's last write, as the audit trail asks.
+        events.publishEvent(new FlowRunRecorded(flow.id(), run.runId(), run.status().name(), principal.name(),
+                StateFingerprint.of(run), now));
+        if (resolved != null) {
+            events.publishEvent(resolved);
         }
         return new Recorded(run, false);
     }
@@ -159,12 +164,13 @@ public class FlowRunService {
                 runs.openIncidents(flow.id()).get(flow.id()));
     }
 
-    void resolve(FlowHealth.Incident open, String runId, String actor, Instant now) {
+    /** Resolves the incident and returns the event for the caller to publish after its last write. */
+    FlowIncidentResolved resolve(FlowHealth.Incident open, String runId, String actor, Instant now) {
         runs.resolve(open.id(), now, runId);
         FlowHealth.Incident resolved = new FlowHealth.Incident(open.id(), open.flowId(), open.state(), open.detail(),
                 open.openedAt(), now, runId);
-        events.publishEvent(new FlowIncidentResolved(open.flowId(), open.id(), runId, actor, StateFingerprint.of(open),
-                StateFingerprint.of(resolved), now));
+        return new FlowIncidentResolved(open.flowId(), open.id(), runId, actor, StateFingerprint.of(open),
+                StateFingerprint.of(resolved), now);
     }
 
     private static FlowHealth assemble(DataFlow flow, Instant now, Duration window, FlowRun last, FlowRun good,

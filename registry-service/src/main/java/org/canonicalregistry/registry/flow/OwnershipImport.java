@@ -109,34 +109,37 @@ public class OwnershipImport {
     private void write(Principal principal, Diff<ConnectedSystem> systems, Diff<SystemOfRecord> sors,
                        Diff<DataFlow> flows) {
         Instant now = clock.instant();
+        // Every record is written first and every change published after the last write, as the audit trail asks.
+        List<OwnershipChanged> changes = new ArrayList<>();
         // Order keeps every foreign key valid: dependants leave first, systems arrive first and leave last.
         for (DataFlow f : flows.deleted) {
             repository.deleteFlow(f.id());
-            ownership.publish(principal, "flow.deleted", "flow:" + f.id(), f, null, now);
+            changes.add(OwnershipService.change(principal, "flow.deleted", "flow:" + f.id(), f, null, now));
         }
         for (SystemOfRecord s : sors.deleted) {
             repository.deleteSystemOfRecord(s.entity(), s.system());
-            ownership.publish(principal, "system-of-record.deleted", "system-of-record:" + s.key(), s, null, now);
+            changes.add(OwnershipService.change(principal, "system-of-record.deleted", "system-of-record:" + s.key(), s, null, now));
         }
         for (Map.Entry<ConnectedSystem, ConnectedSystem> e : systems.written.entrySet()) {
             repository.upsert(e.getKey(), now);
-            ownership.publish(principal, e.getValue() == null ? "system.created" : "system.updated",
-                    "system:" + e.getKey().code(), e.getValue(), e.getKey(), now);
+            changes.add(OwnershipService.change(principal, e.getValue() == null ? "system.created" : "system.updated",
+                    "system:" + e.getKey().code(), e.getValue(), e.getKey(), now));
         }
         for (Map.Entry<SystemOfRecord, SystemOfRecord> e : sors.written.entrySet()) {
             repository.upsert(e.getKey(), now);
-            ownership.publish(principal, e.getValue() == null ? "system-of-record.created" : "system-of-record.updated",
-                    "system-of-record:" + e.getKey().key(), e.getValue(), e.getKey(), now);
+            changes.add(OwnershipService.change(principal, e.getValue() == null ? "system-of-record.created" : "system-of-record.updated",
+                    "system-of-record:" + e.getKey().key(), e.getValue(), e.getKey(), now));
         }
         for (Map.Entry<DataFlow, DataFlow> e : flows.written.entrySet()) {
             repository.upsert(e.getKey(), now);
-            ownership.publish(principal, e.getValue() == null ? "flow.created" : "flow.updated",
-                    "flow:" + e.getKey().id(), e.getValue(), e.getKey(), now);
+            changes.add(OwnershipService.change(principal, e.getValue() == null ? "flow.created" : "flow.updated",
+                    "flow:" + e.getKey().id(), e.getValue(), e.getKey(), now));
         }
         for (ConnectedSystem s : systems.deleted) {
             repository.deleteSystem(s.code());
-            ownership.publish(principal, "system.deleted", "system:" + s.code(), s, null, now);
+            changes.add(OwnershipService.change(principal, "system.deleted", "system:" + s.code(), s, null, now));
         }
+        ownership.publishAll(changes);
     }
 
     private static OwnershipFiles.Problem locate(OwnershipFiles.Parsed parsed, Violation v) {

@@ -206,8 +206,18 @@ public class OwnershipService {
     }
 
     void publish(Principal principal, String action, String target, Object before, Object after, Instant at) {
-        events.publishEvent(new OwnershipChanged(principal.name(), action, target, StateFingerprint.of(before),
-                StateFingerprint.of(after), at));
+        events.publishEvent(change(principal, action, target, before, after, at));
+    }
+
+    static OwnershipChanged change(Principal principal, String action, String target, Object before, Object after,
+                                   Instant at) {
+        return new OwnershipChanged(principal.name(), action, target, StateFingerprint.of(before),
+                StateFingerprint.of(after), at);
+    }
+
+    /** Publishes changes collected by a writer that wrote them all first (the audit trail wants the last write first). */
+    void publishAll(List<OwnershipChanged> changes) {
+        changes.forEach(events::publishEvent);
     }
 
     /** Refuses a prospective landscape that breaks a rule; field problems first, then conflicts. */

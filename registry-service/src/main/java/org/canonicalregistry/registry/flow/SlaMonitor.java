@@ -67,7 +67,7 @@ class SlaMonitor {
         }
         if (health.state() == SlaState.OK && health.openIncident() != null) {
             String run = health.lastSuccess() == null ? null : health.lastSuccess().runId();
-            service.resolve(health.openIncident(), run, Principal.SYSTEM.name(), now);
+            events.publishEvent(service.resolve(health.openIncident(), run, Principal.SYSTEM.name(), now));
         }
         return null;
     }

@@ -3,11 +3,9 @@ package org.canonicalregistry.registry.security;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.canonicalregistry.registry.audit.StateFingerprint;
 import org.canonicalregistry.registry.problem.InvalidField;
@@ -268,9 +266,5 @@ public class PrincipalService {
     // PostgreSQL keeps microseconds: truncating keeps returned records equal to what a later read gives.
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    static Set<Role> adminOnly() {
-        return EnumSet.of(Role.ADMIN);
     }
 }

@@ -34,6 +34,7 @@ import org.canonicalregistry.client.model.SchemaVersion;
 import org.canonicalregistry.client.model.TokenCreateRequest;
 import org.canonicalregistry.registry.testing.FreshPostgresSchema;
 import org.canonicalregistry.registry.testing.TestPrincipals;
+import org.canonicalregistry.registry.web.HttpProbe;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -275,6 +276,39 @@ class ProposalApiIT {
         assertThat(problem(reader).getType().toString()).endsWith("/forbidden");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM change_proposal").query(Long.class).single()).isEqualTo(before);
         assertThat(Set.of(anonymous.getCode(), reader.getCode())).doesNotContain(201);
+    }
+
+    @Test
+    void malformedAndOversizedDecisionsAreRefusedPreciselyAndChangeNothing() throws ApiException {
+        entity("ticket");
+        Proposal p = propose(dana, "ticket", schema("id"), "v1");
+        String before = jdbc.sql("SELECT state || updated_at FROM change_proposal WHERE id = ?").param(p.getId())
+                .query(String.class).single();
+        HttpProbe owner = HttpProbe.asAdmin(port);
+        String approve = "/api/v1/proposals/" + p.getId() + "/approve";
+
+        HttpProbe.Reply malformed = owner.postJson(approve, "{\"comment\": ");
+        HttpProbe.Reply tooLong = owner.postJson(approve, "{\"comment\":\"" + "x".repeat(2001) + "\"}");
+        HttpProbe.Reply notAnId = owner.postJson("/api/v1/proposals/abc/approve", "{}");
+        HttpProbe.Reply zero = owner.postJson("/api/v1/proposals/0/approve", "{}");
+        HttpProbe.Reply missing = owner.postJson("/api/v1/proposals/987654321/approve", "{}");
+        HttpProbe.Reply noSummary = owner.postJson("/api/v1/entities/ticket/proposals", "{\"schema\":{}}");
+        HttpProbe.Reply badAwaiting = owner.get("/api/v1/proposals?awaiting=you");
+
+        assertThat(malformed.status()).as(malformed.toString()).isEqualTo(400);
+        assertThat(malformed.problemType()).isEqualTo("malformed-request");
+        assertThat(tooLong.status()).as(tooLong.toString()).isEqualTo(400);
+        assertThat(tooLong.problemType()).isEqualTo("validation-failed");
+        assertThat(tooLong.json().path("detail").asString()).contains("/comment");
+        assertThat(notAnId.status()).isEqualTo(400);
+        assertThat(zero.status()).isEqualTo(400);
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.problemType()).isEqualTo("proposal-not-found");
+        assertThat(noSummary.status()).as(noSummary.toString()).isEqualTo(400);
+        assertThat(noSummary.json().path("detail").asString()).contains("summary");
+        assertThat(badAwaiting.status()).isEqualTo(400);
+        assertThat(jdbc.sql("SELECT state || updated_at FROM change_proposal WHERE id = ?").param(p.getId())
+                .query(String.class).single()).isEqualTo(before);
     }
 
     private List<SchemaVersion> versions(String entity) throws ApiException {

@@ -94,6 +94,8 @@ class SampleImportIT {
             assertThat(again.getBean(SampleImport.class).importIfEmpty()).isInstanceOf(SampleImport.Skipped.class);
             JdbcClient jdbc = again.getBean(JdbcClient.class);
             assertThat(jdbc.sql("SELECT COUNT(*) FROM schema_version").query(Long.class).single()).isEqualTo(SAMPLES.size());
+            // the bootstrap admin was made on the first start only
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM api_token").query(Long.class).single()).isEqualTo(1L);
         }
     }
 

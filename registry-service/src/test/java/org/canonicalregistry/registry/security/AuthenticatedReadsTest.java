@@ -3,6 +3,7 @@ package org.canonicalregistry.registry.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.canonicalregistry.registry.testing.TestPrincipals;
+import org.canonicalregistry.registry.testing.TestPublications;
 import org.canonicalregistry.registry.web.HttpProbe;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,8 +31,7 @@ class AuthenticatedReadsTest {
         var admin = HttpProbe.asAdmin(port);
         assertThat(admin.postJson("/api/v1/entities", "{\"name\":\"closed\",\"domain\":\"test\"}").status())
                 .isEqualTo(201);
-        assertThat(admin.postJson("/api/v1/entities/closed/versions", "{\"schema\":{\"type\":\"object\"}}").status())
-                .isEqualTo(201);
+        assertThat(new TestPublications(port).publish("closed", "{\"type\":\"object\"}").status()).isEqualTo(200);
         withoutRoles = anonymous.withBearer(new TestPrincipals(port).tokenFor("nobody-special"));
     }
 

@@ -61,7 +61,15 @@ class AuthorizationMatrixIT {
         CREATE_ENTITY("post", "/api/v1/entities"),
         UPDATE_OWNED_ENTITY_DESCRIPTION("patch", "/api/v1/entities/{name}"),
         CHANGE_OWNED_ENTITY_OWNERS("patch", "/api/v1/entities/{name}"),
-        REGISTER_SCHEMA_VERSION("post", "/api/v1/entities/{name}/versions"),
+        OPEN_PROPOSAL("post", "/api/v1/entities/{name}/proposals"),
+        APPROVE_PROPOSAL("post", "/api/v1/proposals/{id}/approve"),
+        APPROVE_OWN_PROPOSAL("post", "/api/v1/proposals/{id}/approve"),
+        REJECT_PROPOSAL("post", "/api/v1/proposals/{id}/reject"),
+        WITHDRAW_OWN_PROPOSAL("post", "/api/v1/proposals/{id}/withdraw"),
+        WITHDRAW_ANOTHERS_PROPOSAL("post", "/api/v1/proposals/{id}/withdraw"),
+        REBASE_ANOTHERS_PROPOSAL("post", "/api/v1/proposals/{id}/rebase"),
+        DEPRECATE_OWNED_VERSION("post", "/api/v1/entities/{name}/versions/{version}/deprecate"),
+        RETIRE_OWNED_VERSION("post", "/api/v1/entities/{name}/versions/{version}/retire"),
         VALIDATE_PAYLOAD("post", "/api/v1/entities/{name}/versions/{version}/validate"),
         CHECK_COMPATIBILITY("post", "/api/v1/compatibility/check"),
         CHECK_ENTITY_COMPATIBILITY("post", "/api/v1/entities/{name}/compatibility"),
@@ -74,6 +82,8 @@ class AuthorizationMatrixIT {
         ISSUE_ANOTHERS_TOKEN("post", "/api/v1/principals/{name}/tokens"),
         REVOKE_OWN_TOKEN("delete", "/api/v1/principals/{name}/tokens/{tokenId}"),
         REVOKE_ANOTHERS_TOKEN("delete", "/api/v1/principals/{name}/tokens/{tokenId}"),
+        CREATE_WEBHOOK("post", "/api/v1/webhooks"),
+        DELETE_OLIVES_WEBHOOK("delete", "/api/v1/webhooks/{id}"),
         // data-flow ownership records (issue 5)
         CREATE_SYSTEM("post", "/api/v1/systems"),
         UPDATE_SYSTEM("put", "/api/v1/systems/{code}"),
@@ -101,7 +111,17 @@ class AuthorizationMatrixIT {
         {Operation.CREATE_ENTITY,                401, 401,   401,    401,    201,  403,  403,        403,      403,   403},
         {Operation.UPDATE_OWNED_ENTITY_DESCRIPTION, 401, 401, 401,   401,    200,  200,  403,        403,      403,   403},
         {Operation.CHANGE_OWNED_ENTITY_OWNERS,   401, 401,   401,    401,    200,  403,  403,        403,      403,   403},
-        {Operation.REGISTER_SCHEMA_VERSION,      401, 401,   401,    401,    201,  403,  403,        403,      403,   403},
+        {Operation.OPEN_PROPOSAL,                401, 401,   401,    401,    201,  201,  201,        201,      403,   403},
+        // proposed by another developer: the entity's owner or an ADMIN (standing in for an owner) approves
+        {Operation.APPROVE_PROPOSAL,             401, 401,   401,    401,    200,  200,  403,        403,      403,   403},
+        // proposed by the caller (where its role may propose): nobody approves their own change, not even an ADMIN
+        {Operation.APPROVE_OWN_PROPOSAL,         401, 401,   401,    401,    403,  403,  403,        403,      403,   403},
+        {Operation.REJECT_PROPOSAL,              401, 401,   401,    401,    200,  200,  403,        403,      403,   403},
+        {Operation.WITHDRAW_OWN_PROPOSAL,        401, 401,   401,    401,    200,  200,  200,        200,      403,   403},
+        {Operation.WITHDRAW_ANOTHERS_PROPOSAL,   401, 401,   401,    401,    200,  403,  403,        403,      403,   403},
+        {Operation.REBASE_ANOTHERS_PROPOSAL,     401, 401,   401,    401,    200,  200,  403,        403,      403,   403},
+        {Operation.DEPRECATE_OWNED_VERSION,      401, 401,   401,    401,    200,  200,  403,        403,      403,   403},
+        {Operation.RETIRE_OWNED_VERSION,         401, 401,   401,    401,    200,  200,  403,        403,      403,   403},
         {Operation.VALIDATE_PAYLOAD,             200, 401,   401,    401,    200,  200,  200,        200,      200,   200},
         {Operation.CHECK_COMPATIBILITY,          200, 401,   401,    401,    200,  200,  200,        200,      200,   200},
         {Operation.CHECK_ENTITY_COMPATIBILITY,   200, 401,   401,    401,    200,  200,  200,        200,      200,   200},
@@ -114,6 +134,9 @@ class AuthorizationMatrixIT {
         {Operation.ISSUE_ANOTHERS_TOKEN,         401, 401,   401,    401,    201,  403,  403,        403,      403,   403},
         {Operation.REVOKE_OWN_TOKEN,             401, 401,   401,    401,    204,  204,  204,        204,      204,   204},
         {Operation.REVOKE_ANOTHERS_TOKEN,        401, 401,   401,    401,    204,  403,  403,        403,      403,   403},
+        {Operation.CREATE_WEBHOOK,               401, 401,   401,    401,    201,  201,  201,        403,      403,   403},
+        // created by olive (OWNER) for each call: its creator or an ADMIN may delete it
+        {Operation.DELETE_OLIVES_WEBHOOK,        401, 401,   401,    401,    204,  204,  403,        403,      403,   403},
         {Operation.CREATE_SYSTEM,                401, 401,   401,    401,    201,  403,  403,        403,      403,   403},
         {Operation.UPDATE_SYSTEM,                401, 401,   401,    401,    200,  403,  403,        403,      403,   403},
         {Operation.DECLARE_SYSTEM_OF_RECORD,     401, 401,   401,    401,    200,  403,  403,        403,      403,   403},
@@ -189,8 +212,40 @@ class AuthorizationMatrixIT {
         assertThat(sor.status()).as(sor.toString()).isEqualTo(200);
         var flow = admin.postJson("/api/v1/flows", flow("matrix-flow", "olive", "first"));
         assertThat(flow.status()).as(flow.toString()).isEqualTo(201);
-        var version = admin.postJson("/api/v1/entities/matrix-owned/versions", "{\"schema\":{\"type\":\"object\"}}");
-        assertThat(version.status()).as(version.toString()).isEqualTo(201);
+        principals.create(PROPOSER, Role.DEVELOPER);
+        proposer = new HttpProbe(port).withBearer(principals.issueToken(PROPOSER, "matrix"));
+        publish("{\"type\":\"object\"}");
+    }
+
+    /** A developer who is none of the callers: proposals that are "another's" come from here. */
+    static final String PROPOSER = "pat";
+    HttpProbe proposer;
+
+    /** Opens a proposal on {@code matrix-owned} as {@code who} and returns its id. */
+    private long open(HttpProbe who, String schema) {
+        var reply = who.postJson("/api/v1/entities/matrix-owned/proposals",
+                "{\"summary\":\"matrix\",\"schema\":" + schema + "}");
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        return reply.json().path("id").asLong();
+    }
+
+    /** Publishes a version of {@code matrix-owned} (proposed by {@link #PROPOSER}, approved by the admin). */
+    private String publish(String schema) {
+        var reply = admin.postJson("/api/v1/proposals/" + open(proposer, schema) + "/approve", "{}");
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        return reply.json().path("publishedVersion").asString();
+    }
+
+    private static String schema(int n) {
+        return "{\"type\":\"object\",\"title\":\"p" + n + "\"}";
+    }
+
+    /** The caller's own probe when its roles let it propose; otherwise the other developer's. */
+    private HttpProbe ownProposer(Credential credential) {
+        return switch (credential) {
+            case ADMIN, OWNER, OTHER_OWNER, DEVELOPER -> new HttpProbe(port).withBearer(tokens.get(credential));
+            default -> proposer;
+        };
     }
 
     /** A flow of matrix-owned from matrix-a to matrix-b, as JSON. */
@@ -250,7 +305,9 @@ class AuthorizationMatrixIT {
         assertThat(reply.status()).as("%s as %s: %s", operation, credential, reply).isEqualTo(expected);
         if (expected >= 400) {
             assertThat(reply.contentType()).startsWith("application/problem+json");
-            assertThat(reply.problemType()).isEqualTo(expected == 401 ? "unauthorized" : "forbidden");
+            assertThat(reply.problemType()).isEqualTo(expected == 401 ? "unauthorized"
+                    : operation == Operation.APPROVE_OWN_PROPOSAL && ownProposer(credential) != proposer ? "self-approval"
+                    : "forbidden");
             if (expected == 401) {
                 assertThat(reply.header("WWW-Authenticate")).startsWith("Bearer");
             }
@@ -273,8 +330,33 @@ class AuthorizationMatrixIT {
             case CHANGE_OWNED_ENTITY_OWNERS -> new Request("PATCH", "/api/v1/entities/matrix-owned",
                     // the caller's own name added: the classic self-promotion
                     "{\"owners\":[\"olive\",\"" + self + "\",\"extra-" + n + "\"]}");
-            case REGISTER_SCHEMA_VERSION -> new Request("POST", "/api/v1/entities/matrix-owned/versions",
-                    "{\"schema\":{\"type\":\"object\",\"title\":\"v" + n + "\"},\"newMajor\":true}");
+            case OPEN_PROPOSAL -> new Request("POST", "/api/v1/entities/matrix-owned/proposals",
+                    "{\"summary\":\"matrix " + n + "\",\"schema\":" + schema(n) + "}");
+            case APPROVE_PROPOSAL -> new Request("POST", "/api/v1/proposals/" + open(proposer, schema(n)) + "/approve",
+                    "{\"comment\":\"ok\"}");
+            case APPROVE_OWN_PROPOSAL -> new Request("POST",
+                    "/api/v1/proposals/" + open(ownProposer(credential), schema(n)) + "/approve", "{}");
+            case REJECT_PROPOSAL -> new Request("POST", "/api/v1/proposals/" + open(proposer, schema(n)) + "/reject",
+                    "{\"comment\":\"no\"}");
+            case WITHDRAW_OWN_PROPOSAL -> new Request("POST",
+                    "/api/v1/proposals/" + open(ownProposer(credential), schema(n)) + "/withdraw", "{}");
+            case WITHDRAW_ANOTHERS_PROPOSAL -> new Request("POST",
+                    "/api/v1/proposals/" + open(proposer, schema(n)) + "/withdraw", "{}");
+            case REBASE_ANOTHERS_PROPOSAL -> {
+                long stale = open(proposer, schema(n));
+                publish("{\"type\":\"object\",\"title\":\"q" + n + "\"}");
+                yield new Request("POST", "/api/v1/proposals/" + stale + "/rebase", "{}");
+            }
+            case DEPRECATE_OWNED_VERSION -> new Request("POST",
+                    "/api/v1/entities/matrix-owned/versions/" + publish(schema(n)) + "/deprecate",
+                    "{\"sunsetDate\":\"2030-01-01\"}");
+            case RETIRE_OWNED_VERSION -> {
+                String version = publish(schema(n));
+                var deprecated = admin.postJson("/api/v1/entities/matrix-owned/versions/" + version + "/deprecate",
+                        "{\"sunsetDate\":\"2030-01-01\"}");
+                assertThat(deprecated.status()).as(deprecated.toString()).isEqualTo(200);
+                yield new Request("POST", "/api/v1/entities/matrix-owned/versions/" + version + "/retire", "{}");
+            }
             case VALIDATE_PAYLOAD -> new Request("POST", "/api/v1/entities/matrix-owned/versions/1.0/validate", "{}");
             case CHECK_COMPATIBILITY -> new Request("POST", "/api/v1/compatibility/check",
                     "{\"old\":{\"type\":\"object\"},\"candidate\":{\"type\":\"object\"}}");
@@ -298,6 +380,9 @@ class AuthorizationMatrixIT {
                     "/api/v1/principals/" + self + "/tokens/" + spareToken(self), null);
             case REVOKE_ANOTHERS_TOKEN -> new Request("DELETE",
                     "/api/v1/principals/target/tokens/" + spareToken("target"), null);
+            case CREATE_WEBHOOK -> new Request("POST", "/api/v1/webhooks", "{\"url\":\"https://hooks.example.com/matrix-"
+                    + n + "\",\"eventTypes\":[\"org.canonicalregistry.proposal.opened\"]}");
+            case DELETE_OLIVES_WEBHOOK -> new Request("DELETE", "/api/v1/webhooks/" + olivesWebhook(n), null);
             case CREATE_SYSTEM -> new Request("POST", "/api/v1/systems", "{\"code\":\"matrix-s" + n
                     + "\",\"name\":\"s\",\"kind\":\"SAAS\",\"ownerTeam\":\"matrix\",\"description\":\"\",\"lifecycle\":\"ACTIVE\"}");
             case UPDATE_SYSTEM -> new Request("PUT", "/api/v1/systems/matrix-b", "{\"code\":\"matrix-b\",\"name\":\"b " + n
@@ -327,20 +412,32 @@ class AuthorizationMatrixIT {
         return principals.issue(name, "{\"label\":\"spare\"}").json().path("id").asString();
     }
 
+    /** A webhook subscription created by olive (OWNER) with her own token, whose id the call under test may delete. */
+    private String olivesWebhook(int n) {
+        var reply = new HttpProbe(port).withBearer(tokens.get(Credential.OWNER)).postJson("/api/v1/webhooks",
+                "{\"url\":\"https://hooks.example.com/olive-" + n + "\",\"eventTypes\":[\"org.canonicalregistry.version.retired\"]}");
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        return reply.json().path("id").asString();
+    }
+
     /** Everything the writes above could touch, as text. */
     private String snapshot() {
         StringBuilder state = new StringBuilder();
         for (String query : List.of(
                 "SELECT name, domain, description, compatibility_mode, compatibility_policy, system_of_record, updated_at FROM entity ORDER BY name",
                 "SELECT entity_name, principal FROM entity_owner ORDER BY entity_name, principal",
-                "SELECT global_id, entity_name, major, minor, fingerprint, state FROM schema_version ORDER BY global_id",
+                "SELECT global_id, entity_name, major, minor, fingerprint, state, sunset_date FROM schema_version ORDER BY global_id",
+                "SELECT id, state, approvals_json, base_version, updated_at FROM change_proposal ORDER BY id",
+                "SELECT proposal_id, seq, action FROM proposal_history ORDER BY proposal_id, seq",
                 "SELECT name, display_name, email, updated_at FROM principal ORDER BY name",
                 "SELECT principal_name, role FROM principal_role ORDER BY principal_name, role",
                 "SELECT id, principal_name, label, token_hash, expires_at, revoked_at FROM api_token ORDER BY id",
+                "SELECT id, url, created_by FROM webhook_subscription ORDER BY id",
                 "SELECT code, name, description, updated_at FROM connected_system ORDER BY code",
                 "SELECT entity_name, system_code, role, source_rank FROM system_of_record ORDER BY entity_name, system_code",
                 "SELECT id, name, owner, updated_at FROM data_flow ORDER BY id",
-                "SELECT run_id FROM flow_run ORDER BY run_id")) {
+                "SELECT run_id FROM flow_run ORDER BY run_id",
+                "SELECT COUNT(*), MAX(sequence) FROM audit_event")) {
             state.append(query).append('\n');
             jdbc.sql(query).query((rs, n) -> {
                 for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) {
