@@ -168,7 +168,12 @@ class RegistryApiSpecTest {
         "rebaseProposal", "deprecateSchemaVersion", "retireSchemaVersion",
         // audit and webhooks (issue 4)
         "listAuditEvents", "verifyAuditChain", "listWebhookSubscriptions", "createWebhookSubscription",
-        "getWebhookSubscription", "deleteWebhookSubscription", "listWebhookDeliveries");
+        "getWebhookSubscription", "deleteWebhookSubscription", "listWebhookDeliveries",
+        // data-flow ownership records (flows)
+        "listSystems", "createSystem", "getSystem", "updateSystem", "getSystemAsyncApi", "listSystemsOfRecord",
+        "declareSystemOfRecord", "withdrawSystemOfRecord", "listFlows", "createFlow", "listFlowHealth", "getFlow",
+        "updateFlow", "reportFlowRun", "listFlowRuns", "getFlowHealth", "listFlowIncidents", "getImpact",
+        "getFlowMap", "getFlowMapSvg", "getFlowMapMermaid", "importOwnership", "exportOwnership");
   }
 
   @Test

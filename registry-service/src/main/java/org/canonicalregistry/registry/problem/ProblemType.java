@@ -35,7 +35,14 @@ public enum ProblemType {
     NOT_ACCEPTABLE(406, "Not acceptable"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     NOT_FOUND(404, "Not found"),
-    INTERNAL_ERROR(500, "Internal error");
+    INTERNAL_ERROR(500, "Internal error"),
+    // ---- data-flow ownership records (issue 5)
+    SYSTEM_NOT_FOUND(404, "System not found"),
+    FLOW_NOT_FOUND(404, "Flow not found"),
+    /** A second AUTHORITATIVE system for an entity and scope, or a change leaving an entity without one. */
+    OWNERSHIP_CONFLICT(409, "Ownership conflict"),
+    /** An ownership import broke rules; {@code errors} lists every problem with its file and line. Nothing changed. */
+    IMPORT_FAILED(422, "Import failed");
 
     /** Prefix shared by every problem type URI. */
     public static final String BASE_URI = "https://canonical-registry.org/problems/";

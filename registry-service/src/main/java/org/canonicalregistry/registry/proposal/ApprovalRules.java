@@ -14,7 +14,8 @@ import org.canonicalregistry.registry.security.Principal;
  * <ul>
  *   <li>Every proposal needs an owner of the entity who is not the proposer. When the proposer is the only owner, it
  *       waits for another owner or an ADMIN (recorded as an admin approval).</li>
- *   <li>A breaking proposal (a new major line) also needs the owner of every active flow carrying the entity. An ADMIN
+ *   <li>A breaking proposal (a new major line) also needs the owner of every active flow it breaks (the flows pinned
+ *       to the base major; see {@link FlowImpact}). An ADMIN
  *       stands in for a flow owner only where that owner is the proposer; otherwise flow owners speak for
  *       themselves.</li>
  *   <li>The proposer never counts, whatever their roles. One approval satisfies every outstanding approval its giver
@@ -35,7 +36,8 @@ final class ApprovalRules {
         if (breaking) {
             Set<String> seen = new LinkedHashSet<>();
             for (ImpactedFlow flow : flows) {
-                if (seen.add(flow.flowId())) {
+                // Only the flows the new major actually breaks (pinned to the base major) need their owner.
+                if (flow.breaks() && seen.add(flow.flowId())) {
                     List<String> candidates = flow.owner().equals(proposer) ? List.of() : List.of(flow.owner());
                     out.add(RequiredApproval.outstanding(RequiredApproval.Kind.FLOW_OWNER, flow.flowId(), candidates));
                 }

@@ -120,6 +120,19 @@ final class SampleCatalog {
         }
     }
 
+    /** The ownership files' text by file name, in name order; an unreadable file is left out with a warning. */
+    Map<String, String> ownershipFiles() {
+        Map<String, String> out = new TreeMap<>();
+        for (Resource r : find(OWNERSHIP)) {
+            try (InputStream in = r.getInputStream()) {
+                out.put(String.valueOf(r.getFilename()), new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                LOG.warn("Ignoring unreadable ownership file {}: {}", r.getFilename(), e.getMessage());
+            }
+        }
+        return out;
+    }
+
     /** Metadata per entity name, merged over every ownership file (first file in name order wins per field). */
     Map<String, SampleMetadata> metadata(Collection<String> entities) {
         Map<String, SampleMetadata> result = new HashMap<>();

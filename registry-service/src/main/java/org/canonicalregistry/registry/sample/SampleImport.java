@@ -1,5 +1,6 @@
 package org.canonicalregistry.registry.sample;
 
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +11,8 @@ import java.util.TreeSet;
 import org.canonicalregistry.registry.entity.CompatibilityMode;
 import org.canonicalregistry.registry.entity.EntityService;
 import org.canonicalregistry.registry.entity.NewEntity;
+import org.canonicalregistry.registry.flow.ImportReport;
+import org.canonicalregistry.registry.flow.OwnershipImport;
 import org.canonicalregistry.registry.problem.RegistryException;
 import org.canonicalregistry.registry.schema.RegistrationResult;
 import org.canonicalregistry.registry.schema.SchemaVersionService;
@@ -75,7 +78,8 @@ class SampleImport implements ApplicationRunner {
     private final PrincipalService principals;
 
     SampleImport(EntityService entities, SchemaVersionService versions, PrincipalService principals, JdbcClient jdbc,
-                 TransactionTemplate transaction, JsonMapper json) {
+                 TransactionTemplate transaction, JsonMapper json, OwnershipImport ownership) {
+        this.ownership = ownership;
         this.entities = entities;
         this.principals = principals;
         this.versions = versions;
@@ -86,12 +90,14 @@ class SampleImport implements ApplicationRunner {
     }
 
     private final JsonMapper json;
+    private final OwnershipImport ownership;
 
     @Override
     public void run(ApplicationArguments args) {
         Outcome outcome = importIfEmpty();
         if (outcome instanceof Imported imported) {
             LOG.info("Imported sample models into the empty registry: {}", imported.entities());
+            importOwnership();
         } else if (outcome instanceof Skipped skipped) {
             LOG.info("Sample import skipped: {}", skipped.why());
         } else if (outcome instanceof Failed failed) {
@@ -146,6 +152,27 @@ class SampleImport implements ApplicationRunner {
                 continue;
             }
             principals.createIfAbsent(Principal.SYSTEM, principal);
+        }
+    }
+
+    /**
+     * The sample systems, systems of record and flows (so the quickstart has a map), applied in their own transaction
+     * after the entities they name are committed. Ownership data is a nicety: when the files break a rule, the
+     * registry keeps its entities and logs every problem.
+     */
+    void importOwnership() {
+        List<OwnershipImport.File> files = catalog.ownershipFiles().entrySet().stream()
+                .map(e -> new OwnershipImport.File("ownership/" + e.getKey(), e.getValue())).toList();
+        if (files.isEmpty()) {
+            return;
+        }
+        try {
+            ImportReport report = ownership.importFiles(Principal.SYSTEM, files, true);
+            LOG.info("Imported the sample ownership records: {} changes", report.changes().size());
+            // Flow owners take part in breaking-change approvals, so each needs to be a principal, like entity owners.
+            transaction.executeWithoutResult(status -> createOwners(new TreeSet<>(ownership.flowOwners())));
+        } catch (RegistryException e) {
+            LOG.warn("Sample ownership records not imported: {} {}", e.getMessage(), e.extensions().getOrDefault("errors", ""));
         }
     }
 

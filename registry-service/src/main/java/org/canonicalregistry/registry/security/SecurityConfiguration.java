@@ -19,7 +19,8 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
  * The HTTP side of security: a stateless filter chain that authenticates bearer tokens (registry tokens, or OIDC
  * JWTs when configured) and refuses, before any controller runs, every {@code /api/v1} request that needs a
  * principal and has none. Deny by default: every non-GET API request needs authentication, except the POSTs that
- * only read (payload validation and compatibility checks), which follow {@code registry.security.reads} like GETs.
+ * only read (payload validation, compatibility checks, a dry-run ownership import), which follow
+ * {@code registry.security.reads} like GETs.
  *
  * <p>Roles and ownership are not decided here but in the feature services through {@link AccessPolicy}, so every
  * way in (REST, console, start-up tasks) shares one decision. CSRF protection is off: this chain serves a bearer-token
@@ -64,6 +65,10 @@ class SecurityConfiguration {
                         a.requestMatchers(HttpMethod.GET, "/api/v1/**").permitAll();
                         a.requestMatchers(HttpMethod.HEAD, "/api/v1/**").permitAll();
                         a.requestMatchers(HttpMethod.POST, READ_ONLY_POSTS).permitAll();
+                        // An ownership import is a dry run (a read) unless it says apply=true.
+                        a.requestMatchers(request -> HttpMethod.POST.matches(request.getMethod())
+                                && "/api/v1/import".equals(request.getRequestURI())
+                                && !"true".equalsIgnoreCase(request.getParameter("apply"))).permitAll();
                     }
                     a.requestMatchers("/api/v1/**").authenticated();
                     // Outside the API: static files, health probes, the error page. Nothing there writes.

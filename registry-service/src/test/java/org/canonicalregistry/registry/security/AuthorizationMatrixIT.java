@@ -83,7 +83,17 @@ class AuthorizationMatrixIT {
         REVOKE_OWN_TOKEN("delete", "/api/v1/principals/{name}/tokens/{tokenId}"),
         REVOKE_ANOTHERS_TOKEN("delete", "/api/v1/principals/{name}/tokens/{tokenId}"),
         CREATE_WEBHOOK("post", "/api/v1/webhooks"),
-        DELETE_OLIVES_WEBHOOK("delete", "/api/v1/webhooks/{id}");
+        DELETE_OLIVES_WEBHOOK("delete", "/api/v1/webhooks/{id}"),
+        // data-flow ownership records (issue 5)
+        CREATE_SYSTEM("post", "/api/v1/systems"),
+        UPDATE_SYSTEM("put", "/api/v1/systems/{code}"),
+        DECLARE_SYSTEM_OF_RECORD("put", "/api/v1/systems-of-record"),
+        WITHDRAW_SYSTEM_OF_RECORD("delete", "/api/v1/systems-of-record/{entity}/{system}"),
+        CREATE_FLOW("post", "/api/v1/flows"),
+        UPDATE_OWNED_FLOW("put", "/api/v1/flows/{flowId}"),
+        REPORT_FLOW_RUN("post", "/api/v1/flows/{flowId}/runs"),
+        DRY_RUN_OWNERSHIP_IMPORT("post", "/api/v1/import"),
+        APPLY_OWNERSHIP_IMPORT("post", "/api/v1/import");
 
         final String method;
         final String specPath;
@@ -127,6 +137,15 @@ class AuthorizationMatrixIT {
         {Operation.CREATE_WEBHOOK,               401, 401,   401,    401,    201,  201,  201,        403,      403,   403},
         // created by olive (OWNER) for each call: its creator or an ADMIN may delete it
         {Operation.DELETE_OLIVES_WEBHOOK,        401, 401,   401,    401,    204,  204,  403,        403,      403,   403},
+        {Operation.CREATE_SYSTEM,                401, 401,   401,    401,    201,  403,  403,        403,      403,   403},
+        {Operation.UPDATE_SYSTEM,                401, 401,   401,    401,    200,  403,  403,        403,      403,   403},
+        {Operation.DECLARE_SYSTEM_OF_RECORD,     401, 401,   401,    401,    200,  403,  403,        403,      403,   403},
+        {Operation.WITHDRAW_SYSTEM_OF_RECORD,    401, 401,   401,    401,    204,  403,  403,        403,      403,   403},
+        {Operation.CREATE_FLOW,                  401, 401,   401,    401,    201,  403,  403,        403,      403,   403},
+        {Operation.UPDATE_OWNED_FLOW,            401, 401,   401,    401,    200,  200,  403,        403,      403,   403},
+        {Operation.REPORT_FLOW_RUN,              401, 401,   401,    401,    201,  403,  403,        403,      403,   201},
+        {Operation.DRY_RUN_OWNERSHIP_IMPORT,     200, 401,   401,    401,    200,  200,  200,        200,      200,   200},
+        {Operation.APPLY_OWNERSHIP_IMPORT,       401, 401,   401,    401,    200,  403,  403,        403,      403,   403},
     };
     // @formatter:on
 
@@ -183,6 +202,16 @@ class AuthorizationMatrixIT {
 
         create("{\"name\":\"matrix-owned\",\"domain\":\"matrix\",\"owners\":[\"olive\"]}");
         create("{\"name\":\"matrix-other\",\"domain\":\"matrix\",\"owners\":[\"oscar\"]}");
+        for (String code : List.of("matrix-a", "matrix-b")) {
+            var system = admin.postJson("/api/v1/systems", "{\"code\":\"" + code + "\",\"name\":\"" + code
+                    + "\",\"kind\":\"SAAS\",\"ownerTeam\":\"matrix\",\"description\":\"\",\"lifecycle\":\"ACTIVE\"}");
+            assertThat(system.status()).as(system.toString()).isEqualTo(201);
+        }
+        var sor = admin.send("PUT", "/api/v1/systems-of-record",
+                "{\"entity\":\"matrix-owned\",\"system\":\"matrix-a\",\"role\":\"AUTHORITATIVE\"}");
+        assertThat(sor.status()).as(sor.toString()).isEqualTo(200);
+        var flow = admin.postJson("/api/v1/flows", flow("matrix-flow", "olive", "first"));
+        assertThat(flow.status()).as(flow.toString()).isEqualTo(201);
         principals.create(PROPOSER, Role.DEVELOPER);
         proposer = new HttpProbe(port).withBearer(principals.issueToken(PROPOSER, "matrix"));
         publish("{\"type\":\"object\"}");
@@ -217,6 +246,23 @@ class AuthorizationMatrixIT {
             case ADMIN, OWNER, OTHER_OWNER, DEVELOPER -> new HttpProbe(port).withBearer(tokens.get(credential));
             default -> proposer;
         };
+    }
+
+    /** A flow of matrix-owned from matrix-a to matrix-b, as JSON. */
+    static String flow(String id, String owner, String name) {
+        return "{\"id\":\"" + id + "\",\"name\":\"" + name + "\",\"entity\":\"matrix-owned\",\"consumesMajor\":1,"
+                + "\"source\":\"matrix-a\",\"target\":\"matrix-b\",\"trigger\":{\"type\":\"EVENT\",\"expression\":\"e\"},"
+                + "\"owner\":\"" + owner + "\",\"delivery\":{\"maxRetries\":1,\"backoff\":\"PT1S\",\"replayable\":false},"
+                + "\"freshnessSla\":{\"maxAge\":\"PT1H\"},\"lifecycle\":\"ACTIVE\"}";
+    }
+
+    /** The ownership files of the matrix's own landscape, with {@code description} as matrix-b's description. */
+    static String importBody(String description) {
+        String systems = "systems:\n"
+                + "  - {code: matrix-a, name: matrix-a, kind: SAAS, ownerTeam: matrix, description: '', lifecycle: ACTIVE}\n"
+                + "  - {code: matrix-b, name: matrix-b, kind: SAAS, ownerTeam: matrix, description: '" + description
+                + "', lifecycle: ACTIVE}\n";
+        return "{\"files\":[{\"path\":\"ownership/systems.yaml\",\"content\":\"" + systems.replace("\n", "\\n") + "\"}]}";
     }
 
     private void principal(Credential credential, String name, Role role) {
@@ -337,6 +383,27 @@ class AuthorizationMatrixIT {
             case CREATE_WEBHOOK -> new Request("POST", "/api/v1/webhooks", "{\"url\":\"https://hooks.example.com/matrix-"
                     + n + "\",\"eventTypes\":[\"org.canonicalregistry.proposal.opened\"]}");
             case DELETE_OLIVES_WEBHOOK -> new Request("DELETE", "/api/v1/webhooks/" + olivesWebhook(n), null);
+            case CREATE_SYSTEM -> new Request("POST", "/api/v1/systems", "{\"code\":\"matrix-s" + n
+                    + "\",\"name\":\"s\",\"kind\":\"SAAS\",\"ownerTeam\":\"matrix\",\"description\":\"\",\"lifecycle\":\"ACTIVE\"}");
+            case UPDATE_SYSTEM -> new Request("PUT", "/api/v1/systems/matrix-b", "{\"code\":\"matrix-b\",\"name\":\"b " + n
+                    + "\",\"kind\":\"SAAS\",\"ownerTeam\":\"matrix\",\"description\":\"\",\"lifecycle\":\"ACTIVE\"}");
+            case DECLARE_SYSTEM_OF_RECORD -> new Request("PUT", "/api/v1/systems-of-record",
+                    "{\"entity\":\"matrix-owned\",\"system\":\"matrix-b\",\"role\":\"CONTRIBUTOR\",\"rank\":" + n + "}");
+            case WITHDRAW_SYSTEM_OF_RECORD -> {
+                var declared = admin.send("PUT", "/api/v1/systems-of-record",
+                        "{\"entity\":\"matrix-owned\",\"system\":\"matrix-b\",\"role\":\"RECEIVER\"}");
+                assertThat(declared.status()).as(declared.toString()).isEqualTo(200);
+                yield new Request("DELETE", "/api/v1/systems-of-record/matrix-owned/matrix-b", null);
+            }
+            case CREATE_FLOW -> new Request("POST", "/api/v1/flows", flow("matrix-flow-" + n, "olive", "new"));
+            case UPDATE_OWNED_FLOW -> new Request("PUT", "/api/v1/flows/matrix-flow",
+                    flow("matrix-flow", "olive", "renamed " + n));
+            case REPORT_FLOW_RUN -> new Request("POST", "/api/v1/flows/matrix-flow/runs", "{\"runId\":\"run-" + n
+                    + "\",\"startedAt\":\"" + T0 + "\",\"endedAt\":\"" + T0.plusSeconds(5) + "\",\"status\":\"SUCCEEDED\","
+                    + "\"counts\":{\"received\":1,\"accepted\":1,\"rejected\":0,\"deadLettered\":0,\"replayed\":0},"
+                    + "\"schemaVersions\":[\"matrix-owned@1.0\"]}");
+            case DRY_RUN_OWNERSHIP_IMPORT -> new Request("POST", "/api/v1/import", importBody("dry " + n));
+            case APPLY_OWNERSHIP_IMPORT -> new Request("POST", "/api/v1/import?apply=true", importBody("applied " + n));
         };
     }
 
@@ -366,6 +433,10 @@ class AuthorizationMatrixIT {
                 "SELECT principal_name, role FROM principal_role ORDER BY principal_name, role",
                 "SELECT id, principal_name, label, token_hash, expires_at, revoked_at FROM api_token ORDER BY id",
                 "SELECT id, url, created_by FROM webhook_subscription ORDER BY id",
+                "SELECT code, name, description, updated_at FROM connected_system ORDER BY code",
+                "SELECT entity_name, system_code, role, source_rank FROM system_of_record ORDER BY entity_name, system_code",
+                "SELECT id, name, owner, updated_at FROM data_flow ORDER BY id",
+                "SELECT run_id FROM flow_run ORDER BY run_id",
                 "SELECT COUNT(*), MAX(sequence) FROM audit_event")) {
             state.append(query).append('\n');
             jdbc.sql(query).query((rs, n) -> {
