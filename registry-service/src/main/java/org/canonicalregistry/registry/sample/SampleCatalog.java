@@ -136,18 +136,9 @@ final class SampleCatalog {
     /** Metadata per entity name, merged over every ownership file (first file in name order wins per field). */
     Map<String, SampleMetadata> metadata(Collection<String> entities) {
         Map<String, SampleMetadata> result = new HashMap<>();
-        List<Resource> files = new ArrayList<>(List.of(find(OWNERSHIP)));
-        files.sort((a, b) -> String.valueOf(a.getFilename()).compareTo(String.valueOf(b.getFilename())));
-        for (Resource r : files) {
-            try (InputStream in = r.getInputStream()) {
-                Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
-                for (Object document : yaml.loadAll(in)) {
-                    walk(document, Set.copyOf(entities), result);
-                }
-            } catch (RuntimeException | IOException e) {
-                // Ownership data is a nicety: a broken file must not stop the schemas from being imported.
-                LOG.warn("Ignoring unreadable ownership file {}: {}", r.getFilename(), e.getMessage());
-            }
+        Set<String> names = Set.copyOf(entities);
+        for (Object document : ownershipDocuments()) {
+            walk(document, names, result);
         }
         return result;
     }
@@ -158,26 +149,37 @@ final class SampleCatalog {
      */
     Map<String, SamplePerson> people() {
         Map<String, SamplePerson> result = new HashMap<>();
-        List<Resource> files = new ArrayList<>(List.of(find(OWNERSHIP)));
-        files.sort((a, b) -> String.valueOf(a.getFilename()).compareTo(String.valueOf(b.getFilename())));
-        for (Resource r : files) {
-            try (InputStream in = r.getInputStream()) {
-                Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
-                for (Object document : yaml.loadAll(in)) {
-                    if (document instanceof Map<?, ?> map && map.get("principals") instanceof List<?> list) {
-                        for (Object item : list) {
-                            if (item instanceof Map<?, ?> person && text(person.get("name")) != null) {
-                                result.putIfAbsent(text(person.get("name")), new SamplePerson(text(person.get("name")),
-                                        text(person.get("displayName")), text(person.get("email"))));
-                            }
-                        }
+        for (Object document : ownershipDocuments()) {
+            if (document instanceof Map<?, ?> map && map.get("principals") instanceof List<?> list) {
+                for (Object item : list) {
+                    if (item instanceof Map<?, ?> person && text(person.get("name")) != null) {
+                        result.putIfAbsent(text(person.get("name")), new SamplePerson(text(person.get("name")),
+                                text(person.get("displayName")), text(person.get("email"))));
                     }
                 }
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Every YAML document of the ownership files, files in name order. Ownership data is a nicety: a broken file is
+     * left out with a warning rather than stopping the schemas from being imported.
+     */
+    private List<Object> ownershipDocuments() {
+        List<Resource> files = new ArrayList<>(List.of(find(OWNERSHIP)));
+        files.sort((a, b) -> String.valueOf(a.getFilename()).compareTo(String.valueOf(b.getFilename())));
+        List<Object> documents = new ArrayList<>();
+        for (Resource r : files) {
+            try (InputStream in = r.getInputStream()) {
+                List<Object> parsed = new ArrayList<>();
+                new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(in).forEach(parsed::add);
+                documents.addAll(parsed);
             } catch (RuntimeException | IOException e) {
                 LOG.warn("Ignoring unreadable ownership file {}: {}", r.getFilename(), e.getMessage());
             }
         }
-        return result;
+        return documents;
     }
 
     private static void walk(Object node, Set<String> entities, Map<String, SampleMetadata> into) {
