@@ -88,7 +88,7 @@ class ProposalRepository {
                 .param("entity", entity).query(this::row).list();
     }
 
-    /** Newest first; null filters match everything. */
+    /** Newest first, at most {@code limit} ({@code Integer.MAX_VALUE}: all); null filters match everything. */
     List<ChangeProposal> list(ProposalState state, String entity, int limit) {
         Map<String, Object> params = new HashMap<>();
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
@@ -100,23 +100,25 @@ class ProposalRepository {
             where.append(" AND entity_name = :entity");
             params.put("entity", entity);
         }
-        return jdbc.sql("SELECT " + COLUMNS + " FROM change_proposal" + where + " ORDER BY id DESC")
-                .params(params).query(this::row).list().stream().limit(limit).toList();
+        String fetch = limit == Integer.MAX_VALUE ? "" : " FETCH FIRST " + limit + " ROWS ONLY";
+        return jdbc.sql("SELECT " + COLUMNS + " FROM change_proposal" + where + " ORDER BY id DESC" + fetch)
+                .params(params).query(this::row).list();
     }
 
-    void append(long proposalId, HistoryEntry e) {
+    /** Appends {@code step} as the next entry of the proposal's history; callers hold the proposal's row lock. */
+    void append(long proposalId, HistoryStep step) {
         jdbc.sql("""
                 INSERT INTO proposal_history (proposal_id, seq, at, actor, action, state, as_admin, comment)
-                VALUES (:proposalId, :seq, :at, :actor, :action, :state, :asAdmin, :comment)
+                SELECT :proposalId, COALESCE(MAX(seq), 0) + 1, :at, :actor, :action, :state, :asAdmin, :comment
+                FROM proposal_history WHERE proposal_id = :proposalId
                 """)
                 .param("proposalId", proposalId)
-                .param("seq", e.seq())
-                .param("at", e.at().atOffset(ZoneOffset.UTC))
-                .param("actor", e.actor())
-                .param("action", e.action().name())
-                .param("state", e.state().name())
-                .param("asAdmin", e.asAdmin())
-                .param("comment", e.comment())
+                .param("at", step.at().atOffset(ZoneOffset.UTC))
+                .param("actor", step.actor())
+                .param("action", step.action().name())
+                .param("state", step.state().name())
+                .param("asAdmin", step.asAdmin())
+                .param("comment", step.comment())
                 .update();
     }
 

@@ -107,7 +107,7 @@ public class ProposalService {
                 ApprovalRules.required(entityName, entity.owners(), principal.name(), plan.breaking(), plan.impact()),
                 null, null, now, now);
         repository.insert(proposal);
-        repository.append(proposal.id(), new HistoryEntry(1, now, principal.name(), HistoryEntry.Action.OPENED,
+        repository.append(proposal.id(), new HistoryStep(now, principal.name(), HistoryEntry.Action.OPENED,
                 ProposalState.OPEN, false, null));
         events.publishEvent(new ProposalOpened(proposal.id(), entityName, principal.name(), text,
                 proposal.baseVersion(), proposal.breaking(),
@@ -189,12 +189,11 @@ public class ProposalService {
             approved = approved.withState(ProposalState.APPROVED, now);
         }
         repository.update(approved);
-        int seq = repository.history(id).size();
-        repository.append(id, new HistoryEntry(++seq, now, principal.name(), HistoryEntry.Action.APPROVED,
+        repository.append(id, new HistoryStep(now, principal.name(), HistoryEntry.Action.APPROVED,
                 approved.state(), asAdmin, comment));
         events.publishEvent(new ProposalDecided(id, p.entity(), principal.name(), true, asAdmin, comment,
                 approved.state().name(), StateFingerprint.of(p), StateFingerprint.of(approved), now));
-        return complete ? publish(approved, principal, seq, now) : approved;
+        return complete ? publish(approved, principal, now) : approved;
     }
 
     /**
@@ -223,7 +222,7 @@ public class ProposalService {
         Instant now = now();
         ChangeProposal rejected = p.withState(ProposalState.REJECTED, now);
         repository.update(rejected);
-        repository.append(id, new HistoryEntry(repository.history(id).size() + 1, now, principal.name(),
+        repository.append(id, new HistoryStep(now, principal.name(),
                 HistoryEntry.Action.REJECTED, ProposalState.REJECTED, !isOwner(p, principal), comment));
         events.publishEvent(new ProposalDecided(id, p.entity(), principal.name(), false, !isOwner(p, principal),
                 comment, ProposalState.REJECTED.name(), StateFingerprint.of(p), StateFingerprint.of(rejected), now));
@@ -247,7 +246,7 @@ public class ProposalService {
         Instant now = now();
         ChangeProposal withdrawn = p.withState(ProposalState.WITHDRAWN, now);
         repository.update(withdrawn);
-        repository.append(id, new HistoryEntry(repository.history(id).size() + 1, now, principal.name(),
+        repository.append(id, new HistoryStep(now, principal.name(),
                 HistoryEntry.Action.WITHDRAWN, ProposalState.WITHDRAWN, false, comment));
         events.publishEvent(new ProposalTransitioned(id, p.entity(), principal.name(), "proposal.withdrawn",
                 ProposalState.WITHDRAWN.name(), StateFingerprint.of(p), StateFingerprint.of(withdrawn), now));
@@ -282,7 +281,7 @@ public class ProposalService {
         ChangeProposal rebased = p.rebased(plan,
                 ApprovalRules.required(p.entity(), entity.owners(), p.proposer(), plan.breaking(), plan.impact()), now);
         repository.update(rebased);
-        repository.append(id, new HistoryEntry(repository.history(id).size() + 1, now, principal.name(),
+        repository.append(id, new HistoryStep(now, principal.name(),
                 HistoryEntry.Action.REBASED, ProposalState.OPEN, false, comment != null ? comment
                         : "re-based on " + (plan.baseVersion() == null ? "no version" : plan.baseVersion())));
         events.publishEvent(new ProposalTransitioned(id, p.entity(), principal.name(), "proposal.rebased",
@@ -290,7 +289,7 @@ public class ProposalService {
         return rebased;
     }
 
-    private ChangeProposal publish(ChangeProposal approved, Principal approver, int seq, Instant now) {
+    private ChangeProposal publish(ChangeProposal approved, Principal approver, Instant now) {
         String why = "proposal #" + approved.id() + ": " + approved.summary();
         RegistrationResult result = versions.register(approved.entity(),
                 approved.canonicalJson().getBytes(StandardCharsets.UTF_8), approved.breaking(), why, approved.proposer());
@@ -303,7 +302,7 @@ public class ProposalService {
         }
         ChangeProposal published = approved.published(version.globalId(), version.version(), now);
         repository.update(published);
-        repository.append(approved.id(), new HistoryEntry(seq + 1, now, approver.name(), HistoryEntry.Action.PUBLISHED,
+        repository.append(approved.id(), new HistoryStep(now, approver.name(), HistoryEntry.Action.PUBLISHED,
                 ProposalState.PUBLISHED, false, "published as " + version.coordinates()));
         events.publishEvent(new ProposalPublished(approved.id(), approved.entity(), version.version(),
                 version.globalId(), version.fingerprint(), approver.name(), StateFingerprint.of(approved),
@@ -319,7 +318,7 @@ public class ProposalService {
     private void markStale(ChangeProposal p, Principal approver, SchemaVersion version, Instant now) {
         ChangeProposal stale = p.withState(ProposalState.STALE, now);
         repository.update(stale);
-        repository.append(p.id(), new HistoryEntry(repository.history(p.id()).size() + 1, now, approver.name(),
+        repository.append(p.id(), new HistoryStep(now, approver.name(),
                 HistoryEntry.Action.STALE, ProposalState.STALE, false,
                 version.coordinates() + " was published; rebase before approving"));
         events.publishEvent(new ProposalTransitioned(p.id(), p.entity(), approver.name(), "proposal.stale",
