@@ -94,18 +94,18 @@ class CompatibilityService {
     }
 
     /**
-     * The check {@code registerSchemaVersion} would run for this schema (entity's own mode and policy, the line it
+     * The check a proposal (and its publication) runs for this schema (entity's own mode and policy, the line it
      * would join, none with {@code newMajor}), storing nothing. Content identical to a registered version is not
-     * compared at all (registration would return that version): the verdict says {@code registeredAs}.
+     * compared at all (a proposal of it is refused naming that version): the verdict says {@code registeredAs}.
      *
      * @throws EntityNotFoundException no such entity
-     * @throws SchemaRejectedProblem the schema would be refused by registration
+     * @throws SchemaRejectedProblem the schema would be refused by a proposal
      */
     @Transactional(readOnly = true)
     public CompatibilityVerdict checkEntity(String name, JsonNode schema, boolean newMajor) {
         Entity entity = entities.get(name);
         CanonicalSchema candidate = versions.loadCandidate(name, schema);
-        // Registration is idempotent before it judges anything: identical content returns the existing version.
+        // Identical content is decided before anything is judged: a proposal of it is refused naming the version.
         Optional<SchemaVersion> same = versions.list(name).stream()
                 .filter(v -> v.fingerprint().equals(candidate.fingerprint())).findFirst();
         if (same.isPresent()) {
