@@ -24,7 +24,7 @@ import java.util.Objects;
  * @param sequence position in the chain, from 1, without gaps
  * @param previousHash the previous event's {@code hash}
  */
-record AuditEvent(long sequence, Instant occurredAt, String actor, String action, String target,
+public record AuditEvent(long sequence, Instant occurredAt, String actor, String action, String target,
                   String beforeFingerprint, String afterFingerprint, String previousHash, String hash) {
 
     /** The {@code previousHash} of the first event: 64 zeros. */
@@ -33,7 +33,7 @@ record AuditEvent(long sequence, Instant occurredAt, String actor, String action
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
             .withZone(ZoneOffset.UTC);
 
-    AuditEvent {
+    public AuditEvent {
         Objects.requireNonNull(occurredAt, "occurredAt");
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(action, "action");

@@ -7,9 +7,9 @@ import java.util.List;
  *
  * @param nextBefore the {@code before} for the next (older) page; null when this is the last page
  */
-record AuditPage(List<AuditEvent> events, Long nextBefore) {
+public record AuditPage(List<AuditEvent> events, Long nextBefore) {
 
-    AuditPage {
+    public AuditPage {
         events = List.copyOf(events);
     }
 }

@@ -9,7 +9,7 @@ import java.time.Instant;
  * @param to occurred before (exclusive)
  * @param before only sequence numbers below this (keyset paging, newest first)
  */
-record AuditQuery(String target, String actor, String action, Instant from, Instant to, Long before) {
+public record AuditQuery(String target, String actor, String action, Instant from, Instant to, Long before) {
 
     static AuditQuery all() {
         return new AuditQuery(null, null, null, null, null, null);

@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the right trade for a chain without forks.
  */
 @Service
-class AuditTrail {
+public class AuditTrail {
 
     private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
 

@@ -8,7 +8,7 @@ package org.canonicalregistry.registry.audit;
  * @param firstBrokenSequence the sequence number of the first broken link; null when valid
  * @param reason why that link is broken; null when valid
  */
-record AuditVerification(boolean valid, long checked, Long firstBrokenSequence, String reason) {
+public record AuditVerification(boolean valid, long checked, Long firstBrokenSequence, String reason) {
 
     static AuditVerification intact(long checked) {
         return new AuditVerification(true, checked, null, null);

@@ -16,11 +16,11 @@ import java.time.ZoneOffset;
  * @param errorRate (rejected + dead-lettered) / received over the window's runs; null when nothing was received
  * @param openIncident the open SLA incident; null when none
  */
-record FlowHealth(DataFlow flow, SlaState state, String detail, FlowRun lastRun, FlowRun lastSuccess, Duration window,
+public record FlowHealth(DataFlow flow, SlaState state, String detail, FlowRun lastRun, FlowRun lastSuccess, Duration window,
                   long runsInWindow, long failedRunsInWindow, Double errorRate, Incident openIncident) {
 
     /** An SLA breach, open until a good run resolves it. */
-    record Incident(long id, String flowId, SlaState state, String detail, Instant openedAt, Instant resolvedAt,
+    public record Incident(long id, String flowId, SlaState state, String detail, Instant openedAt, Instant resolvedAt,
                     String resolvedByRun) {
     }
 

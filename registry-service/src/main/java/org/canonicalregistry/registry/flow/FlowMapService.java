@@ -7,7 +7,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Builds the data-flow map from one consistent read of the landscape and the flows' health. */
 @Component
-class FlowMapService {
+public class FlowMapService {
 
     private final OwnershipRepository repository;
     private final FlowRunService runs;
@@ -23,5 +23,17 @@ class FlowMapService {
         Map<String, SlaState> health = new HashMap<>();
         runs.healthOfAll(null).forEach(h -> health.put(h.flow().id(), h.state()));
         return FlowMap.of(repository.load(), health, entity, system);
+    }
+
+    /**
+     * The map as SVG, exactly as {@code GET /api/v1/map.svg} serves it: every text escaped, no script, no style
+     * attributes, so the console can embed it inline under its strict Content-Security-Policy.
+     *
+     * @param entity only flows of this entity; null for all
+     * @param system only flows touching this system; null for all
+     */
+    @Transactional(readOnly = true)
+    public String svg(String entity, String system) {
+        return MapRendering.svg(map(entity, system));
     }
 }

@@ -48,7 +48,7 @@ final class BearerAuthentication implements AuthenticationManager {
         }
         PrincipalService.TokenCheck check = principals.authenticate(token);
         if (check instanceof PrincipalService.Valid valid) {
-            return new RegistryAuthentication(valid.principal(), "token");
+            return new RegistryAuthentication(valid.principal(), "token", valid.token().id(), valid.token().expiresAt());
         }
         if (check instanceof PrincipalService.Revoked revoked) {
             throw new InvalidBearerTokenException("The token " + revoked.token().id() + " was revoked at "

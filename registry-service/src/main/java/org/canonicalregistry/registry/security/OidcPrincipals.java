@@ -28,7 +28,7 @@ final class OidcPrincipals implements Converter<Jwt, AbstractAuthenticationToken
 
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
-        return new RegistryAuthentication(principal(jwt), "jwt");
+        return new RegistryAuthentication(principal(jwt), "jwt", null, jwt.getExpiresAt());
     }
 
     Principal principal(Jwt jwt) {

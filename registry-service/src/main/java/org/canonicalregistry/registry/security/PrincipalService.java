@@ -220,7 +220,19 @@ public class PrincipalService {
     /** Looks the token up by its hash and checks revocation and expiry against the registry's clock. */
     @Transactional(readOnly = true)
     TokenCheck authenticate(String secret) {
-        Optional<ApiToken> found = repository.findTokenByHash(TokenSecret.hash(secret));
+        return check(repository.findTokenByHash(TokenSecret.hash(secret)));
+    }
+
+    /**
+     * The same check for a token already presented once, by its id: a console session re-runs it on every request,
+     * so revoking or expiring the token, or deleting its principal, ends the session, and role changes apply at once.
+     */
+    @Transactional(readOnly = true)
+    TokenCheck recheck(String principal, String tokenId) {
+        return check(repository.findToken(principal, tokenId));
+    }
+
+    private TokenCheck check(Optional<ApiToken> found) {
         if (found.isEmpty()) {
             return new Unknown();
         }

@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -24,7 +25,8 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
  *
  * <p>Roles and ownership are not decided here but in the feature services through {@link AccessPolicy}, so every
  * way in (REST, console, start-up tasks) shares one decision. CSRF protection is off: this chain serves a bearer-token
- * API that never reads cookies (a console with cookie sessions gets its own chain with CSRF on).
+ * API that never reads cookies, and ignores the console's session cookie: the console has its own chain
+ * ({@link ConsoleSecurity}) with sessions and CSRF on.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -39,12 +41,15 @@ class SecurityConfiguration {
     };
 
     @Bean
+    @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, SecuritySettings settings, PrincipalService principals,
                                     ProblemWriter problems, Optional<JwtAuthenticationProvider> jwt) throws Exception {
         ProblemAuthenticationEntryPoint refusals = new ProblemAuthenticationEntryPoint(problems);
         BearerAuthentication bearer = new BearerAuthentication(principals, jwt);
         boolean openReads = settings.reads() == SecuritySettings.ReadAccess.OPEN;
-        http.csrf(AbstractHttpConfigurer::disable)
+        // Only the API and the probes: every other path (the console) is ConsoleSecurity's chain, with sessions.
+        http.securityMatcher("/api/**", "/actuator/**")
+                .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
@@ -71,7 +76,7 @@ class SecurityConfiguration {
                                 && !"true".equalsIgnoreCase(request.getParameter("apply"))).permitAll();
                     }
                     a.requestMatchers("/api/v1/**").authenticated();
-                    // Outside the API: static files, health probes, the error page. Nothing there writes.
+                    // Outside /api/v1: health probes and the API page's redirects. Nothing there writes.
                     a.anyRequest().permitAll();
                 });
         return http.build();

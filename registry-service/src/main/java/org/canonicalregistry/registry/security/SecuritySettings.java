@@ -1,5 +1,6 @@
 package org.canonicalregistry.registry.security;
 
+import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -13,10 +14,28 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       only on a first start with no ADMIN; {@code crt_} + 32 to 128 URL-safe characters. When
  *                       absent, a random token is generated and logged once.
  * @param oidc optional OIDC/JWT sign-in
+ * @param console the owners' console sessions
  */
 @ConfigurationProperties("registry.security")
 public record SecuritySettings(@DefaultValue("open") ReadAccess reads, String bootstrapToken,
-                               @DefaultValue Oidc oidc) {
+                               @DefaultValue Oidc oidc, @DefaultValue Console console) {
+
+    /**
+     * Console sessions. The idle timeout is the servlet container's ({@code server.servlet.session.timeout}); this
+     * bounds a session's whole life, however active, and a session never outlives the token or JWT it began with.
+     *
+     * @param sessionLifetime absolute lifetime of a console session (default 8 hours: one working day)
+     */
+    public record Console(@DefaultValue("8h") Duration sessionLifetime) {
+
+        static final Duration DEFAULT_LIFETIME = Duration.ofHours(8);
+
+        public Console {
+            if (sessionLifetime.isNegative() || sessionLifetime.isZero()) {
+                throw new IllegalArgumentException("registry.security.console.session-lifetime must be positive");
+            }
+        }
+    }
 
     /** Who may read. */
     public enum ReadAccess {
@@ -32,6 +51,9 @@ public record SecuritySettings(@DefaultValue("open") ReadAccess reads, String bo
         }
         if (bootstrapToken != null && bootstrapToken.isEmpty()) {
             bootstrapToken = null;
+        }
+        if (console == null) {
+            console = new Console(Console.DEFAULT_LIFETIME);
         }
     }
 

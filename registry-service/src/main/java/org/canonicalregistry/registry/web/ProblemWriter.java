@@ -21,6 +21,12 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class ProblemWriter {
 
+    /**
+     * Request attribute a filter sets with a plain-language reason before {@code sendError}, so the console's error
+     * page can say why a request was refused (the problem JSON keeps its standard detail).
+     */
+    public static final String REFUSAL_REASON_ATTRIBUTE = ProblemWriter.class.getName() + ".refusalReason";
+
     private final JsonMapper json;
 
     ProblemWriter(JsonMapper json) {

@@ -40,15 +40,15 @@ class TokenSecretTest {
 
     @Test
     void aShortOrMisshapenBootstrapTokenStopsTheStartWithoutEchoingIt() {
-        assertThatThrownBy(() -> new SecuritySettings(SecuritySettings.ReadAccess.OPEN, "crt_short-secret-value", null))
+        assertThatThrownBy(() -> new SecuritySettings(SecuritySettings.ReadAccess.OPEN, "crt_short-secret-value", null, null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("registry.security.bootstrap-token")
                 .hasMessageContaining("32 to 128")
                 .hasMessageNotContaining("short-secret-value");
-        assertThatThrownBy(() -> new SecuritySettings(SecuritySettings.ReadAccess.OPEN, "x".repeat(50), null))
+        assertThatThrownBy(() -> new SecuritySettings(SecuritySettings.ReadAccess.OPEN, "x".repeat(50), null, null))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(new SecuritySettings(SecuritySettings.ReadAccess.OPEN, "crt_" + "a".repeat(32), null).bootstrapToken())
+        assertThat(new SecuritySettings(SecuritySettings.ReadAccess.OPEN, "crt_" + "a".repeat(32), null, null).bootstrapToken())
                 .isEqualTo("crt_" + "a".repeat(32));
-        assertThat(new SecuritySettings(SecuritySettings.ReadAccess.OPEN, "", null).bootstrapToken()).isNull();
+        assertThat(new SecuritySettings(SecuritySettings.ReadAccess.OPEN, "", null, null).bootstrapToken()).isNull();
     }
 }
