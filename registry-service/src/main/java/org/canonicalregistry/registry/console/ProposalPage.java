@@ -160,9 +160,9 @@ class ProposalPage {
         return out;
     }
 
-    /** {@code candidate} is the proposed schema; versions stay as they are ({@code 2.3}). */
+    /** The verdict names the proposed schema {@code proposed} (or {@code candidate}); versions stay ({@code 2.3}). */
     static String label(String label, ChangeProposal p) {
-        return "candidate".equals(label) ? "proposed " + p.proposedVersion() : label;
+        return "candidate".equals(label) || "proposed".equals(label) ? "proposed " + p.proposedVersion() : label;
     }
 
     private static String text(JsonNode node) {

@@ -65,6 +65,29 @@ final class ConsoleFixture {
         return opened.json().path("id").asLong();
     }
 
+    /**
+     * Has an adapter report {@code count} hourly runs of {@code flowId}, the latest ending a minute ago: every fifth
+     * one FAILED, every third PARTIAL, so the run chart shows all three.
+     */
+    void reportRuns(int port, String flowId, int count) {
+        HttpProbe adapter = new HttpProbe(port).withBearer(
+                new TestPrincipals(port).tokenFor("crm-adapter-" + flowId.hashCode(), Role.ADAPTER));
+        java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        for (int i = count - 1; i >= 0; i--) {
+            java.time.Instant end = now.minusSeconds(60 + 3600L * i);
+            String status = i % 5 == 4 ? "FAILED" : i % 3 == 2 ? "PARTIAL" : "SUCCEEDED";
+            long received = 800 + 97L * ((i * 7) % 11);
+            long rejected = "PARTIAL".equals(status) ? 12 : 0;
+            long accepted = "FAILED".equals(status) ? 0 : received - rejected;
+            HttpProbe.Reply reply = adapter.postJson("/api/v1/flows/" + flowId + "/runs", """
+                    {"runId":"run-%d","startedAt":"%s","endedAt":"%s","status":"%s","counts":{"received":%d,
+                     "accepted":%d,"rejected":%d,"deadLettered":%d,"replayed":0},"schemaVersions":["customer@1.0"]}"""
+                    .formatted(i, end.minusSeconds(300), end, status, received, accepted, rejected,
+                            "FAILED".equals(status) ? received : rejected));
+            assertThat(reply.status()).as(reply.toString()).isIn(200, 201);
+        }
+    }
+
     /** The proposal as the API reports it. */
     JsonNode proposal(long id) {
         return admin.get("/api/v1/proposals/" + id).json();
