@@ -10,6 +10,7 @@ import java.util.Arrays;
 
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.canonicalregistry.schema.SchemaRejectedException.Reason;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -416,5 +417,32 @@ class RejectionTest {
   void validFormatsPass(String format, String value) {
     CompiledSchema schema = engine.load("{\"type\":\"string\",\"format\":\"" + format + "\"}").compiled();
     assertThat(schema.isValid(JsonNodeFactory.instance.stringNode(value))).isTrue();
+  }
+
+  /**
+   * Guards an assumption the adapter gate relies on: networknt's e-mail checks bound the address themselves (local
+   * part at most 64, domain at most 253, so at most RFC 5321's 320 characters) and answer a long, address-shaped
+   * string at once. Should a networknt upgrade lose that, this fails and schema-core needs its own bound.
+   */
+  @ParameterizedTest(name = "{0} refuses an address longer than RFC 5321 allows, at once")
+  @CsvSource({"email", "idn-email"})
+  void emailFormatsRefuseOverlongAddressesAndAnswerHostileOnesAtOnce(String format) {
+    for (String declared : new String[] {"", "\"$schema\":\"https://json-schema.org/draft/2020-12/schema\","}) {
+      CompiledSchema schema = engine.load("{" + declared + "\"type\":\"string\",\"format\":\"" + format + "\"}")
+          .compiled();
+      String longest = "a".repeat(64) + "@" + "b".repeat(63) + "." + "c".repeat(63) + "." + "d".repeat(63) + ".com";
+      String tooLong = "a".repeat(64) + "@" + ("b".repeat(63) + ".").repeat(4) + "com";
+      // Shaped like an address, and long: the kind of string that keeps a regex-based check busy.
+      String hostile = "a.".repeat(20_000) + "@" + "b-".repeat(20_000) + ".com";
+
+      assertThat(longest.length()).isLessThanOrEqualTo(320);
+      assertThat(schema.isValid(JsonNodeFactory.instance.stringNode(longest))).as(declared + longest).isTrue();
+      assertThat(tooLong.length()).isGreaterThan(320);
+      assertThat(schema.isValid(JsonNodeFactory.instance.stringNode(tooLong))).isFalse();
+      assertThat(schema.validate(JsonNodeFactory.instance.stringNode(tooLong)).violations())
+          .singleElement().satisfies(v -> assertThat(v.keyword()).isEqualTo("format"));
+      Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5),
+          () -> assertThat(schema.isValid(JsonNodeFactory.instance.stringNode(hostile))).isFalse());
+    }
   }
 }
