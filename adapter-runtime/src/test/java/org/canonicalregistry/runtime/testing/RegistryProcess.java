@@ -22,6 +22,9 @@ public final class RegistryProcess implements AutoCloseable {
 
   private static final Duration STARTUP_BUDGET = Duration.ofSeconds(150);
 
+  /** The bootstrap admin's token, preset so tests can make principals (test-only value). */
+  public static final String ADMIN_TOKEN = "crt_AdapterTestsBootstrapAdmin_0123456789abcdefXYZ";
+
   private final Path jar;
   private final Path dataDir;
   private final Path log;
@@ -50,7 +53,8 @@ public final class RegistryProcess implements AutoCloseable {
   public RegistryProcess start() throws IOException, InterruptedException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     process = new ProcessBuilder(List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
-        "--server.port=" + port, "--registry.data-dir=" + dataDir))
+        "--server.port=" + port, "--registry.data-dir=" + dataDir,
+        "--registry.security.bootstrap-token=" + ADMIN_TOKEN))
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
         .start();
