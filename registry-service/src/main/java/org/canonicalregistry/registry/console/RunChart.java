@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.canonicalregistry.registry.flow.FlowRun;
+import org.canonicalregistry.registry.flow.SvgText;
 
 /**
  * A flow's recent runs as a small inline SVG bar chart: one bar per run, oldest on the left.
@@ -124,33 +125,8 @@ final class RunChart {
         return String.format(Locale.ROOT, "%.1f", value);
     }
 
-    /**
-     * Escapes {@code & < > " '} and replaces what XML 1.0 cannot hold (control characters, lone surrogates)
-     * with U+FFFD.
-     */
+    /** Escapes text for SVG, as the map does: see {@link SvgText#escape}. */
     static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> {
-                    if (Character.isHighSurrogate(c) && i + 1 < text.length()
-                            && Character.isLowSurrogate(text.charAt(i + 1))) {
-                        out.append(c).append(text.charAt(++i));
-                    } else if (Character.isSurrogate(c) || (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
-                            || c == 0xFFFE || c == 0xFFFF) {
-                        out.append('\uFFFD');
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.toString();
+        return SvgText.escape(text);
     }
 }

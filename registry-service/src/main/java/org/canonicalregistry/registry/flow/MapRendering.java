@@ -287,24 +287,8 @@ final class MapRendering {
         return (tenths < 0 ? "-" : "") + (abs / 10) + "." + (abs % 10);
     }
 
-    /** XML text and attribute escaping; characters XML 1.0 cannot carry become U+FFFD. */
+    /** XML text and attribute escaping (see {@link SvgText#escape}). */
     static String xml(String s) {
-        StringBuilder out = new StringBuilder(s.length() + 8);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> {
-                    boolean legal = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
-                            || (c >= 0xE000 && c <= 0xFFFD) || Character.isSurrogate(c);
-                    out.append(legal ? c : '\uFFFD');
-                }
-            }
-        }
-        return out.toString();
+        return SvgText.escape(s);
     }
 }
