@@ -97,7 +97,6 @@ class CatalogPages {
     }
 
     private SchemaVersion exact(String name, String version) {
-        String[] mm = version.split("\\.");
-        return versions.get(name, new VersionSelector.Exact(Integer.parseInt(mm[0]), Integer.parseInt(mm[1])));
+        return versions.get(name, VersionSelector.parse(version));
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.canonicalregistry.registry.compatibility.CompatibilityJudge;
 import org.canonicalregistry.registry.proposal.ChangeProposal;
 import org.canonicalregistry.registry.proposal.HistoryEntry;
 import org.canonicalregistry.registry.proposal.ProposalService;
@@ -85,8 +86,8 @@ class ProposalPage {
                 verdict.path("mode").asString(), verdict.path("policy").asString()));
         model.addAttribute("changes", changes(verdict, diff));
         model.addAttribute("witnesses", witnesses(verdict, p));
-        model.addAttribute("approve", approval(p, me));
-        model.addAttribute("reject", approval(p, me));
+        // Approve and Reject are open to the same people: one decision for both buttons.
+        model.addAttribute("decision", approval(p, me));
         model.addAttribute("withdraw", withdrawal(p, me));
         model.addAttribute("rebase", rebasing(p, me));
         return "console/proposal";
@@ -122,11 +123,8 @@ class ProposalPage {
     }
 
     private Optional<SchemaVersion> baseOf(ChangeProposal p) {
-        if (p.baseVersion() == null) {
-            return Optional.empty();
-        }
-        String[] mm = p.baseVersion().split("\\.");
-        return versions.find(p.entity(), new VersionSelector.Exact(Integer.parseInt(mm[0]), Integer.parseInt(mm[1])));
+        return p.baseVersion() == null ? Optional.empty()
+                : versions.find(p.entity(), VersionSelector.parse(p.baseVersion()));
     }
 
     static List<ChangeRow> changes(JsonNode verdict, SideBySideDiff diff) {
@@ -160,9 +158,9 @@ class ProposalPage {
         return out;
     }
 
-    /** The verdict names the proposed schema {@code proposed} (or {@code candidate}); versions stay ({@code 2.3}). */
+    /** The verdict names the proposed schema {@code proposed}; versions stay as they are ({@code 2.3}). */
     static String label(String label, ChangeProposal p) {
-        return "candidate".equals(label) || "proposed".equals(label) ? "proposed " + p.proposedVersion() : label;
+        return CompatibilityJudge.PROPOSED.equals(label) ? label + " " + p.proposedVersion() : label;
     }
 
     private static String text(JsonNode node) {
