@@ -189,4 +189,31 @@ class ConsoleSecurityIT {
         assertThat(new HttpProbe(port).get("/api/v1/proposals/987654").contentType())
                 .startsWith("application/problem+json");
     }
+
+    @Test
+    void badInputOnConsoleFormsAndFiltersGetsItsPreciseReasonAndChangesNothing() {
+        ConsoleVisitor sam = new ConsoleVisitor(port);
+
+        HttpProbe.Reply empty = sam.signIn("   ");
+        assertThat(empty.status()).isEqualTo(401);
+        assertThat(empty.text()).contains("Paste a registry token");
+
+        sam.signIn(fixture.samToken);
+        sam.get("/proposals/" + fixture.breaking);
+        String before = fixture.proposal(fixture.breaking).toString();
+        HttpProbe.Reply longComment = sam.post("/proposals/" + fixture.breaking + "/reject",
+                "comment", "x".repeat(100_000));
+        assertThat(longComment.status()).isEqualTo(400);
+        assertThat(longComment.contentType()).startsWith("text/html");
+        assertThat(longComment.text()).contains("/comment: is 100000 characters long; the limit is");
+        assertThat(fixture.proposal(fixture.breaking).toString()).isEqualTo(before);
+
+        HttpProbe.Reply badDate = sam.get("/audit?from=yesterday");
+        assertThat(badDate.status()).isEqualTo(400);
+        assertThat(badDate.text()).contains("The &#39;from&#39; filter must be a date like 2026-12-05, not &#39;yesterday&#39;.");
+
+        HttpProbe.Reply badVersion = sam.get("/entities/customer/versions/01.0");
+        assertThat(badVersion.status()).isEqualTo(400);
+        assertThat(badVersion.text()).contains("is not &#39;latest&#39;");
+    }
 }
