@@ -70,15 +70,27 @@ public final class Gate {
 
   /** Checks a message entering the hub from its source system. */
   public Verdict ingress(Envelope envelope) {
+    return ingress(envelope, Attempt.ONLY);
+  }
+
+  /** Checks a message entering the hub, as try {@code attempt} of a caller that retries transient rejections. */
+  public Verdict ingress(Envelope envelope, Attempt attempt) {
     Objects.requireNonNull(envelope, "envelope");
-    return check(envelope, null, "ingress");
+    Objects.requireNonNull(attempt, "attempt");
+    return check(envelope, null, "ingress", attempt);
   }
 
   /** Checks a message leaving the hub for the destination flow {@code pin}. */
   public Verdict egress(Envelope envelope, FlowPin pin) {
+    return egress(envelope, pin, Attempt.ONLY);
+  }
+
+  /** Checks a message leaving the hub, as try {@code attempt} of a caller that retries transient rejections. */
+  public Verdict egress(Envelope envelope, FlowPin pin, Attempt attempt) {
     Objects.requireNonNull(envelope, "envelope");
     Objects.requireNonNull(pin, "pin");
-    return check(envelope, pin, "egress");
+    Objects.requireNonNull(attempt, "attempt");
+    return check(envelope, pin, "egress", attempt);
   }
 
   /**
@@ -90,36 +102,36 @@ public final class Gate {
     metrics.rejected(stage, flow, null, null, rejected.reason());
   }
 
-  private Verdict check(Envelope envelope, FlowPin pin, String stage) {
+  private Verdict check(Envelope envelope, FlowPin pin, String stage, Attempt attempt) {
     String flow = pin != null ? pin.flowId() : envelope.flowId();
     Optional<SchemaRef> ref = parse(envelope.dataschema());
     if (ref.isEmpty()) {
-      metrics.received(stage, flow, null, null);
-      return reject(stage, flow, null, Rejected.of(ReasonCode.MALFORMED_ENVELOPE, "dataschema '"
+      received(attempt, stage, flow, null, null);
+      return reject(attempt, stage, flow, null, Rejected.of(ReasonCode.MALFORMED_ENVELOPE, "dataschema '"
           + abbreviate(envelope.dataschema()) + "' is neither entity@MAJOR.MINOR, urn:canonical:<entity>:"
           + "MAJOR.MINOR nor urn:canonical:schemas:<id>", null));
     }
     Lookup lookup = cache.resolve(ref.get());
     if (lookup instanceof Lookup.NotFound notFound) {
-      metrics.received(stage, flow, entityOf(ref.get()), versionOf(ref.get()));
-      return reject(stage, flow, null, Rejected.of(ReasonCode.UNKNOWN_VERSION, notFound.what()
+      received(attempt, stage, flow, entityOf(ref.get()), versionOf(ref.get()));
+      return reject(attempt, stage, flow, Rejected.of(ReasonCode.UNKNOWN_VERSION, notFound.what()
           + " is not a published schema version", ref.get().toString()), entityOf(ref.get()), versionOf(ref.get()));
     }
     if (lookup instanceof Lookup.Unavailable unavailable) {
-      metrics.received(stage, flow, entityOf(ref.get()), versionOf(ref.get()));
-      return reject(stage, flow, null, Rejected.of(ReasonCode.SCHEMA_UNAVAILABLE, unavailable.message(),
+      received(attempt, stage, flow, entityOf(ref.get()), versionOf(ref.get()));
+      return reject(attempt, stage, flow, Rejected.of(ReasonCode.SCHEMA_UNAVAILABLE, unavailable.message(),
           ref.get().toString()), entityOf(ref.get()), versionOf(ref.get()));
     }
     CachedSchema schema = ((Lookup.Found) lookup).schema();
     SchemaDescriptor d = schema.descriptor();
-    metrics.received(stage, flow, d.entity(), d.version());
+    received(attempt, stage, flow, d.entity(), d.version());
     if (d.state() == VersionState.RETIRED) {
-      return reject(stage, flow, d, Rejected.of(ReasonCode.RETIRED_VERSION, d.label() + " is retired"
+      return reject(attempt, stage, flow, d, Rejected.of(ReasonCode.RETIRED_VERSION, d.label() + " is retired"
           + (d.sunset() == null ? "" : " (sunset " + d.sunset() + ")"), d.label()));
     }
     String tooLong = firstStringLongerThan(envelope.data(), maxStringLength);
     if (tooLong != null) {
-      return reject(stage, flow, d, new Rejected(ReasonCode.INVALID_PAYLOAD, "data has a string longer than the hub's"
+      return reject(attempt, stage, flow, d, new Rejected(ReasonCode.INVALID_PAYLOAD, "data has a string longer than the hub's"
           + " limit of " + maxStringLength + " characters at '" + tooLong + "'; it is refused before validation",
           List.of(tooLong), List.of("string longer than " + maxStringLength + " characters"), d.label()));
     }
@@ -128,13 +140,13 @@ public final class Gate {
     if (!valid) {
       ValidationReport report = schema.compiled().validate(envelope.data());
       metrics.validation(d.entity(), d.version(), System.nanoTime() - start, false);
-      return reject(stage, flow, d, invalid(d, report));
+      return reject(attempt, stage, flow, d, invalid(d, report));
     }
     metrics.validation(d.entity(), d.version(), System.nanoTime() - start, true);
     if (pin != null) {
       Rejected unreadable = readable(d, pin);
       if (unreadable != null) {
-        return reject(stage, flow, d, unreadable);
+        return reject(attempt, stage, flow, d, unreadable);
       }
     }
     Envelope out = envelope;
@@ -278,12 +290,22 @@ public final class Gate {
         pointers, messages, d.label());
   }
 
-  private Rejected reject(String stage, String flow, SchemaDescriptor d, Rejected r) {
-    return reject(stage, flow, d, r, d == null ? null : d.entity(), d == null ? null : d.version());
+  /** A retried message is one message: received counts its first try only. */
+  private void received(Attempt attempt, String stage, String flow, String entity, String version) {
+    if (attempt.first()) {
+      metrics.received(stage, flow, entity, version);
+    }
   }
 
-  private Rejected reject(String stage, String flow, SchemaDescriptor d, Rejected r, String entity, String version) {
-    metrics.rejected(stage, flow, entity, version, r.reason());
+  private Rejected reject(Attempt attempt, String stage, String flow, SchemaDescriptor d, Rejected r) {
+    return reject(attempt, stage, flow, r, d == null ? null : d.entity(), d == null ? null : d.version());
+  }
+
+  /** A transient rejection the caller will retry is not an outcome yet: only the last try's counts. */
+  private Rejected reject(Attempt attempt, String stage, String flow, Rejected r, String entity, String version) {
+    if (attempt.last() || !r.reason().transientCause()) {
+      metrics.rejected(stage, flow, entity, version, r.reason());
+    }
     return r;
   }
 

@@ -199,4 +199,44 @@ class GateTest {
     assertThat(r.reason()).isEqualTo(ReasonCode.SCHEMA_UNAVAILABLE);
     assertThat(r.reason().transientCause()).isTrue();
   }
+
+  @Test
+  void aRetriedMessageCountsAsOneReceivedAndOneRejectedOnlyOnItsLastTry() {
+    SwitchableSource source = new SwitchableSource(models);
+    RuntimeMetrics metrics = RuntimeMetrics.inMemory();
+    Gate gate = Gate.builder(SchemaCache.builder(source).build()).metrics(metrics).build();
+    ObjectNode customer = Models.sample("customer", "minimal-business-customer");
+    source.down();
+    MeterRegistry r = metrics.registry();
+
+    for (int attempt = 1; attempt <= 2; attempt++) {
+      Verdict v = gate.ingress(Models.envelope("customer@1.1", customer), Attempt.of(attempt, 3));
+      assertThat(((Rejected) v).reason()).isEqualTo(ReasonCode.SCHEMA_UNAVAILABLE);
+    }
+    assertThat(r.find("canonical.runtime.rejected").counters()).as("not an outcome before the last try").isEmpty();
+    gate.ingress(Models.envelope("customer@1.1", customer), Attempt.of(3, 3));
+
+    assertThat(r.get("canonical.runtime.received").counter().count()).isEqualTo(1.0);
+    assertThat(r.get("canonical.runtime.rejected").tag("reason", "SCHEMA_UNAVAILABLE").counter().count())
+        .isEqualTo(1.0);
+
+    // A try that succeeds after transient failures is one received and one accepted message.
+    source.up();
+    gate.ingress(Models.envelope("customer@1.1", customer), Attempt.of(2, 3));
+    assertThat(r.get("canonical.runtime.received").counter().count()).isEqualTo(1.0);
+    assertThat(r.get("canonical.runtime.accepted").counter().count()).isEqualTo(1.0);
+
+    // A rejection that is not transient is an outcome on any try.
+    gate.ingress(Models.envelope("customer@1.1", customer.deepCopy().put("status", "X")), Attempt.of(1, 3));
+    assertThat(r.get("canonical.runtime.rejected").tag("reason", "INVALID_PAYLOAD").counter().count())
+        .isEqualTo(1.0);
+  }
+
+  @Test
+  void anAttemptIsNumberedFromOne() {
+    assertThat(Attempt.of(3, 3).last()).isTrue();
+    assertThat(Attempt.of(2, 3).last()).isFalse();
+    org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> new Attempt(0, true))
+        .withMessage("attempt number must be at least 1, was 0");
+  }
 }

@@ -32,6 +32,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.canonicalregistry.runtime.Accepted;
+import org.canonicalregistry.runtime.Attempt;
 import org.canonicalregistry.runtime.Decoded;
 import org.canonicalregistry.runtime.Decoding;
 import org.canonicalregistry.runtime.Envelope;
@@ -248,11 +249,13 @@ public final class HubRouter implements AutoCloseable {
     }
     Envelope envelope = ((Decoded) decoding).envelope();
     String flow = route.flowOf(envelope);
-    Verdict verdict = check(route, envelope);
-    for (int attempt = 1; verdict instanceof Rejected r && r.reason().transientCause()
-        && attempt < config.unavailableRetry().maxAttempts() && !aborting; attempt++) {
+    int maxAttempts = config.unavailableRetry().maxAttempts();
+    Verdict verdict = check(route, envelope, Attempt.of(1, maxAttempts));
+    // An abort leaves the batch uncommitted, so a try it cuts short is never an outcome.
+    for (int attempt = 1; verdict instanceof Rejected r && r.reason().transientCause() && attempt < maxAttempts
+        && !aborting; attempt++) {
       pause(config.unavailableRetry().backoff(attempt, () -> ThreadLocalRandom.current().nextDouble()));
-      verdict = check(route, envelope);
+      verdict = check(route, envelope, Attempt.of(attempt + 1, maxAttempts));
     }
     if (verdict instanceof Rejected rejected) {
       return deadLetter(record, rejected, flow, afterCommit);
@@ -278,9 +281,9 @@ public final class HubRouter implements AutoCloseable {
   }
 
   /** A failure of the runtime on one message dead-letters that message; it must never stop the partition. */
-  private Verdict check(Route route, Envelope envelope) {
+  private Verdict check(Route route, Envelope envelope, Attempt attempt) {
     try {
-      return route.check(gate, envelope);
+      return route.check(gate, envelope, attempt);
     } catch (RuntimeException e) {
       LOG.log(Level.ERROR, "gate failed on message " + envelope.id() + " from " + envelope.source(), e);
       return Rejected.of(ReasonCode.GATE_ERROR, "the runtime failed on this message: " + e, envelope.dataschema());

@@ -28,6 +28,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.canonicalregistry.runtime.Accepted;
+import org.canonicalregistry.runtime.Attempt;
 import org.canonicalregistry.runtime.Decoded;
 import org.canonicalregistry.runtime.Decoding;
 import org.canonicalregistry.runtime.EnvelopeCodec;
@@ -181,7 +182,7 @@ public final class Replayer implements AutoCloseable {
       Decoded decoded = (Decoded) decoding;
       flow = route.flowOf(decoded.envelope()) != null ? route.flowOf(decoded.envelope()) : flow;
       try {
-        verdict = route.check(gate, decoded.envelope());
+        verdict = route.check(gate, decoded.envelope(), Attempt.ONLY);
       } catch (RuntimeException e) {
         verdict = Rejected.of(ReasonCode.GATE_ERROR, "the runtime failed on this message: " + e,
             decoded.envelope().dataschema());

@@ -3,6 +3,7 @@ package org.canonicalregistry.runtime.kafka;
 import java.util.Objects;
 
 import org.canonicalregistry.runtime.Accepted;
+import org.canonicalregistry.runtime.Attempt;
 import org.canonicalregistry.runtime.Envelope;
 import org.canonicalregistry.runtime.FlowPin;
 import org.canonicalregistry.runtime.Gate;
@@ -21,8 +22,8 @@ public sealed interface Route permits Route.Ingress, Route.Egress {
   /** @return the dead-letter topic for messages read from {@code consumedTopic} */
   String deadLetterTopic(String consumedTopic);
 
-  /** Runs the gate for this side. */
-  Verdict check(Gate gate, Envelope envelope);
+  /** Runs the gate for this side, as try {@code attempt} of this message. */
+  Verdict check(Gate gate, Envelope envelope, Attempt attempt);
 
   /** @return the flow a message belongs to on this side, or null */
   String flowOf(Envelope envelope);
@@ -48,8 +49,8 @@ public sealed interface Route permits Route.Ingress, Route.Egress {
     }
 
     @Override
-    public Verdict check(Gate gate, Envelope envelope) {
-      return gate.ingress(envelope);
+    public Verdict check(Gate gate, Envelope envelope, Attempt attempt) {
+      return gate.ingress(envelope, attempt);
     }
 
     @Override
@@ -87,8 +88,8 @@ public sealed interface Route permits Route.Ingress, Route.Egress {
     }
 
     @Override
-    public Verdict check(Gate gate, Envelope envelope) {
-      return gate.egress(envelope, pin);
+    public Verdict check(Gate gate, Envelope envelope, Attempt attempt) {
+      return gate.egress(envelope, pin, attempt);
     }
 
     @Override

@@ -104,6 +104,11 @@ class RegistryOutageIT {
           assertThat(reason).as(key).isEqualTo(key.contains("/product-") ? "SCHEMA_UNAVAILABLE" : "INVALID_PAYLOAD");
         }
         assertThat(metrics.registry().get("canonical.runtime.registry.errors").counter().count()).isPositive();
+        // Each product was tried three times: still one message received and one rejected.
+        assertThat(metrics.registry().get("canonical.runtime.received").counters().stream()
+            .mapToDouble(c -> c.count()).sum()).isEqualTo(55.0);
+        assertThat(metrics.registry().get("canonical.runtime.rejected").tag("reason", "SCHEMA_UNAVAILABLE").counter()
+            .count()).isEqualTo(10.0);
 
         // An adapter restarted during the outage enforces what the snapshot holds.
         assertThat(Files.exists(snapshot)).isTrue();
