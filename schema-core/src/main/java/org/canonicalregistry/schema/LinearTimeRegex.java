@@ -13,6 +13,9 @@ import com.networknt.schema.regex.RegularExpressionFactory;
  * docs/canonical-profile.md) are: no backreferences and no lookaround (refused as UNSAFE_PATTERN),
  * {@code \s} is ASCII whitespace only, and <code>&#92;uXXXX</code> escapes are translated to RE2's
  * {@code \x{XXXX}}. Matching is unanchored ("find"), as JSON Schema requires.
+ *
+ * <p>The validator's answer is always RE2J's, but short strings are first tried on the JDK's faster matcher
+ * under a read allowance ({@link BoundedBacktracking}); it answers as RE2J would, or gives up and RE2J answers.
  */
 final class LinearTimeRegex implements RegularExpressionFactory {
 
@@ -66,10 +69,17 @@ final class LinearTimeRegex implements RegularExpressionFactory {
   @Override
   public RegularExpression getRegularExpression(String regex) {
     Pattern pattern = compile(regex);
+    BoundedBacktracking fast = BoundedBacktracking.of(regex);
     return value -> {
       Budget budget = CURRENT.get();
       if (budget != null && budget.exhausted) {
         return false;
+      }
+      if (fast != null) {
+        BoundedBacktracking.Outcome outcome = fast.find(value);
+        if (outcome != BoundedBacktracking.Outcome.GAVE_UP) {
+          return outcome == BoundedBacktracking.Outcome.MATCH;
+        }
       }
       long deadline = budget != null ? budget.deadline : System.nanoTime() + BUDGET_NANOS;
       try {
