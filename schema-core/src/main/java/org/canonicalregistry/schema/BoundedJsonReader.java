@@ -71,10 +71,12 @@ final class BoundedJsonReader {
       throw new SchemaRejectedException(Reason.TOO_LARGE, "",
           what + " is " + utf8.length + " bytes; the limit is " + maxBytes);
     }
-    String text = decode(utf8, what);
     JsonNode tree;
     try {
-      tree = mapper.readTree(text);
+      // Plain ASCII without NUL is valid UTF-8 and leaves Jackson's encoding detection nothing to guess (it
+      // looks for zero bytes and byte order marks), so it is parsed as it is, without a decoded copy. Anything
+      // else is decoded strictly first, so its errors name the offending byte.
+      tree = isPlainAscii(utf8) ? mapper.readTree(utf8) : mapper.readTree(decode(utf8, what));
     } catch (StreamConstraintsException e) {
       if (e.getMessage() != null && e.getMessage().contains("nesting depth")) {
         throw tooDeep(what, e);
@@ -127,6 +129,15 @@ final class BoundedJsonReader {
       return "";
     }
     return " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+  }
+
+  private static boolean isPlainAscii(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b <= 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String decode(byte[] utf8, String what) {
