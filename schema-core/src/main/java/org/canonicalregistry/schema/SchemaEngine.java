@@ -13,6 +13,8 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Dialects;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.PathType;
@@ -55,13 +57,18 @@ public final class SchemaEngine {
     this.metaSchema.initializeValidators();
   }
 
+  /** Draft 2020-12 with the specification's e-mail rule (RFC 5321 Mailbox) in place of networknt's own. */
+  private static final Dialect CANONICAL_DRAFT_2020_12 = Dialect.builder(Dialects.getDraft202012())
+      .format(MailboxFormat.INSTANCE)
+      .build();
+
   private static SchemaRegistry registry(RegistryOnlySchemaLoader loader, boolean formatAssertions) {
     SchemaRegistryConfig config = SchemaRegistryConfig.builder()
         .formatAssertionsEnabled(formatAssertions)
         .regularExpressionFactory(LinearTimeRegex.INSTANCE)
         .pathType(PathType.JSON_POINTER)
         .build();
-    return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, b -> b
+    return SchemaRegistry.withDefaultDialect(CANONICAL_DRAFT_2020_12, b -> b
         .schemaLoader(loader)
         .schemaRegistryConfig(config)
         // Each compile stands alone: no document is remembered under its $id for the next one.
