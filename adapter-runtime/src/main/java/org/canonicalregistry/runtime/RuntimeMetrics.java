@@ -25,8 +25,14 @@ public final class RuntimeMetrics implements SchemaCache.Listener {
   public static final String PREFIX = "canonical.runtime.";
 
   private final MeterRegistry registry;
-  private final Map<String, Counter> counters = new ConcurrentHashMap<>();
-  private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+  private final Map<MeterKey, Counter> counters = new ConcurrentHashMap<>();
+  private final Map<MeterKey, Timer> timers = new ConcurrentHashMap<>();
+
+  /** One meter's name and tags; a record rather than a joined string, so recording allocates no text. */
+  private record MeterKey(String name, String stage, String flow, String entity, String version, String qualifier) {
+  }
+
+  private static final MeterKey REGISTRY_ERRORS = new MeterKey("registry.errors", null, null, null, null, null);
 
   public RuntimeMetrics(MeterRegistry registry) {
     this.registry = Objects.requireNonNull(registry, "registry");
@@ -59,8 +65,8 @@ public final class RuntimeMetrics implements SchemaCache.Listener {
   }
 
   void validation(String entity, String version, long nanos, boolean valid) {
-    String key = entity + '|' + version + '|' + valid;
-    timers.computeIfAbsent(key, k -> Timer.builder(PREFIX + "validation")
+    timers.computeIfAbsent(new MeterKey("validation", null, null, entity, version, valid ? "true" : "false"),
+        k -> Timer.builder(PREFIX + "validation")
         .description("Time to validate one payload against its schema")
         .tag("entity", entity).tag("version", version).tag("valid", Boolean.toString(valid))
         .publishPercentileHistogram()
@@ -79,7 +85,7 @@ public final class RuntimeMetrics implements SchemaCache.Listener {
 
   /** Counts a failed call to the schema source (each attempt, and each refusal by an open breaker). */
   public void registryError() {
-    counters.computeIfAbsent("registry.errors", k -> Counter.builder(PREFIX + "registry.errors")
+    counters.computeIfAbsent(REGISTRY_ERRORS, k -> Counter.builder(PREFIX + "registry.errors")
         .description("Failed schema-registry calls").register(registry)).increment();
   }
 
@@ -94,7 +100,8 @@ public final class RuntimeMetrics implements SchemaCache.Listener {
   }
 
   private void cache(String result) {
-    counters.computeIfAbsent("cache|" + result, k -> Counter.builder(PREFIX + "cache")
+    MeterKey key = new MeterKey("cache", null, null, null, null, result);
+    counters.computeIfAbsent(key, k -> Counter.builder(PREFIX + "cache")
         .description("Schema cache lookups").tag("result", result).register(registry)).increment();
   }
 
@@ -102,8 +109,7 @@ public final class RuntimeMetrics implements SchemaCache.Listener {
     String f = flow == null ? "none" : flow;
     String e = entity == null ? "none" : entity;
     String v = version == null ? "none" : version;
-    String key = name + '|' + stage + '|' + f + '|' + e + '|' + v + '|' + reason;
-    return counters.computeIfAbsent(key, k -> {
+    return counters.computeIfAbsent(new MeterKey(name, stage, f, e, v, reason), k -> {
       Counter.Builder b = Counter.builder(PREFIX + name).tag("stage", stage).tag("flow", f).tag("entity", e)
           .tag("version", v);
       if (reason != null) {
