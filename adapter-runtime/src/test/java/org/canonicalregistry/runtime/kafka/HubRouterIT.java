@@ -128,9 +128,11 @@ class HubRouterIT {
         assertThat(header(a, "content-type")).isEqualTo("application/json");
       }
       assertThat(router.routed()).isEqualTo(source.values().stream().mapToLong(Long::longValue).sum());
+      // One count per invalid record the source topic holds: 700, plus any the test producer had to send twice.
+      double invalidRecords = invalid.stream().mapToLong(source::get).sum();
+      assertThat(metrics.registry().get("canonical.runtime.dead_lettered").counters().stream()
+          .mapToDouble(c -> c.count()).sum()).isEqualTo(invalidRecords);
     }
-    assertThat(metrics.registry().get("canonical.runtime.dead_lettered").counters().stream()
-        .mapToDouble(c -> c.count()).sum()).isEqualTo(700.0);
   }
 
   @Test

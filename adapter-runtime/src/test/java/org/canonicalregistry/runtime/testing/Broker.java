@@ -109,6 +109,10 @@ public final class Broker {
     p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_BYTES);
     p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 2L * MAX_BYTES);
     p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+    // A batch the broker never answers (seen for the first batch after a topic was created) would otherwise wait
+    // out the default two-minute delivery timeout before Traffic.confirm sends it again.
+    p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+    p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 20_000);
     return new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
   }
 
