@@ -36,8 +36,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * One core (one thread), one ~1 KB customer@1.0 (the model's full business sample, compact), format assertions on.
  * Compares, in the same run: Jackson parse only; bare networknt (Jackson parse + full validate, draft 2020-12,
- * format assertions on, its default regex engine); schema-core's bounded parse + fail-fast check (RE2J, regex
- * budget); and the whole gate (binary-mode
+ * format assertions on, its default regex engine and e-mail check); schema-core's bounded parse + fail-fast check
+ * (linear-time patterns: the JDK matcher under a read allowance, else RE2J; its own RFC 5321 e-mail scan); and the
+ * whole gate (binary-mode
  * decode with the bounded parser, cache lookup, string-length scan, fail-fast validation, metrics).
  */
 @State(Scope.Benchmark)
