@@ -35,16 +35,23 @@ final class BoundedBacktracking {
    * @return the fast path, or null when the pattern is outside the subset both engines read alike
    */
   static BoundedBacktracking of(String ecmaRegex) {
+    if (ecmaRegex.length() > MAX_PATTERN_LENGTH) {
+      return null;
+    }
     String jdk = translate(ecmaRegex);
     if (jdk == null) {
       return null;
     }
     try {
       return new BoundedBacktracking(java.util.regex.Pattern.compile(jdk, java.util.regex.Pattern.UNIX_LINES));
-    } catch (java.util.regex.PatternSyntaxException e) {
+    } catch (java.util.regex.PatternSyntaxException | StackOverflowError e) {
+      // The JDK's pattern compiler recurses per group; RE2J, which already compiled it, stays the only engine.
       return null;
     }
   }
+
+  /** Longer patterns (and the values of {@code format: regex}, which are compiled per instance) stay with RE2J. */
+  static final int MAX_PATTERN_LENGTH = 512;
 
   /** Reads a match of a string may take: a few per character, which no backtracking blow-up stays under. */
   static int readsAllowed(int length) {

@@ -152,7 +152,11 @@ final class LinearTimeRegex implements RegularExpressionFactory {
    * @throws IllegalArgumentException when the pattern expands beyond {@link #MAX_EXPANDED_SIZE}
    */
   static Pattern compile(String ecmaRegex) {
-    long size = expandedSize(ecmaRegex);
+    Shape shape = shape(ecmaRegex);
+    if (shape.depth() > MAX_GROUP_DEPTH) {
+      throw new IllegalArgumentException("it nests groups " + shape.depth() + " deep; the limit is " + MAX_GROUP_DEPTH);
+    }
+    long size = shape.size();
     if (size > MAX_EXPANDED_SIZE) {
       throw new IllegalArgumentException("its counted repetitions expand to " + (size >= CAP ? "more than " + CAP : size)
           + " atoms; the limit is " + MAX_EXPANDED_SIZE);
@@ -168,8 +172,23 @@ final class LinearTimeRegex implements RegularExpressionFactory {
    * A scan, not a parser: it only has to over-estimate, RE2J still validates the syntax.
    */
   static long expandedSize(String re) {
+    return shape(re).size();
+  }
+
+  /**
+   * Deepest nesting of groups a pattern may have. RE2J's parser and compiler recurse once per level, so a few
+   * thousand nested parentheses overflow the thread's stack; a StackOverflowError is no answer to bad input.
+   */
+  static final int MAX_GROUP_DEPTH = 100;
+
+  /** What one scan of a pattern finds: its expanded size (see {@link #expandedSize}) and its group depth. */
+  record Shape(long size, int depth) {
+  }
+
+  static Shape shape(String re) {
     java.util.ArrayDeque<long[]> frames = new java.util.ArrayDeque<>(); // {total, last}
     frames.push(new long[2]);
+    int depth = 0;
     int i = 0;
     while (i < re.length()) {
       char c = re.charAt(i);
@@ -185,7 +204,10 @@ final class LinearTimeRegex implements RegularExpressionFactory {
           atom(frame, 1);
           continue;
         }
-        case '(' -> frames.push(new long[2]);
+        case '(' -> {
+          frames.push(new long[2]);
+          depth = Math.max(depth, frames.size() - 1);
+        }
         case ')' -> {
           if (frames.size() > 1) {
             long[] group = frames.pop();
@@ -218,7 +240,7 @@ final class LinearTimeRegex implements RegularExpressionFactory {
       long[] frame = frames.pop();
       total = add(total, add(frame[0], frame[1]));
     }
-    return total;
+    return new Shape(total, depth);
   }
 
   private static void atom(long[] frame, long size) {

@@ -64,4 +64,10 @@ class BoundedBacktrackingTest {
     assertThat(space.isValid(JsonNodeFactory.instance.stringNode("\u000B"))).as("vertical tab").isFalse();
     assertThat(space.isValid(JsonNodeFactory.instance.stringNode("\t"))).isTrue();
   }
+
+  @Test
+  void longPatternsStayWithRe2j() {
+    assertThat(BoundedBacktracking.of("[a-z]".repeat(103))).isNull();
+    assertThat(BoundedBacktracking.of("[a-z]".repeat(100))).isNotNull();
+  }
 }

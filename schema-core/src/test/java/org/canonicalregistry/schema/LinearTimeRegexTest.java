@@ -48,6 +48,30 @@ class LinearTimeRegexTest {
   }
 
   @Test
+  void deeplyNestedGroupsAreUnsafeBeforeRe2jRecursesIntoThem() {
+    String deep = "(".repeat(101) + "a" + ")".repeat(101);
+    assertThatThrownBy(() -> SchemaEngine.withDefaults().load("{\"type\":\"string\",\"pattern\":\"" + deep + "\"}"))
+        .isInstanceOfSatisfying(SchemaRejectedException.class, e -> {
+          assertThat(e.reason()).isEqualTo(Reason.UNSAFE_PATTERN);
+          assertThat(e.getMessage()).contains("nests groups 101 deep; the limit is 100");
+        });
+    String limit = "(".repeat(100) + "a" + ")".repeat(100);
+    CompiledSchema atTheLimit = SchemaEngine.withDefaults()
+        .load("{\"type\":\"string\",\"pattern\":\"^" + limit + "$\"}").compiled();
+    assertThat(atTheLimit.isValid(JsonNodeFactory.instance.stringNode("a"))).isTrue();
+    assertThat(atTheLimit.isValid(JsonNodeFactory.instance.stringNode("b"))).isFalse();
+  }
+
+  @Test
+  void aDeeplyNestedRegexInAnInstanceIsJustAnInvalidRegexFormat() {
+    // 20,000 levels overflowed RE2J's recursive parser: a StackOverflowError, not an answer.
+    CompiledSchema schema = SchemaEngine.withDefaults().load("{\"format\":\"regex\"}").compiled();
+    String deep = "(".repeat(20_000) + "a" + ")".repeat(20_000);
+    assertThat(schema.isValid(JsonNodeFactory.instance.stringNode(deep))).isFalse();
+    assertThat(schema.validate(JsonNodeFactory.instance.stringNode(deep)).violations()).isNotEmpty();
+  }
+
+  @Test
   void hugeRegexInAnInstanceIsJustAnInvalidRegexFormat() {
     CompiledSchema schema = SchemaEngine.withDefaults().load("{\"format\":\"regex\"}").compiled();
     assertTimeoutPreemptively(Duration.ofSeconds(1), () -> assertThat(schema.isValid(

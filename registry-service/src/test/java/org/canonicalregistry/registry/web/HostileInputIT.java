@@ -134,6 +134,10 @@ class HostileInputIT {
                 new Hostile("keyword outside the canonical profile", t -> t.register(
                                 "{\"type\":\"object\",\"patternProperties\":{\"^x-\":{\"type\":\"string\"}}}"),
                         422, "schema-rejected", "patternProperties"),
+                new Hostile("pattern nesting 20,000 groups deep", t -> t.register(
+                                "{\"type\":\"string\",\"pattern\":\"" + "(".repeat(20_000) + "a" + ")".repeat(20_000)
+                                        + "\"}"),
+                        422, "schema-rejected", "nests groups 20000 deep"),
                 new Hostile("reference to a missing entity version", t -> t.register(
                                 "{\"$ref\":\"urn:canonical:" + TARGET + ":9.9\"}"),
                         422, "schema-rejected", "urn:canonical:" + TARGET + ":9.9"))
