@@ -64,53 +64,11 @@ final class BoundedBacktracking {
       return Outcome.GAVE_UP;
     }
     try {
-      return pattern.matcher(new CountedText(value, readsAllowed(value.length()))).find()
+      return pattern.matcher(new MeteredText(value, readsAllowed(value.length()), MeteredText.NO_DEADLINE)).find()
           ? Outcome.MATCH : Outcome.NO_MATCH;
-    } catch (ReadsExhausted | StackOverflowError e) {
+    } catch (MeteredText.Exhausted | StackOverflowError e) {
       // Both mean "too much backtracking for a fast answer", never a verdict: RE2J gives that.
       return Outcome.GAVE_UP;
-    }
-  }
-
-  private static final class ReadsExhausted extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    ReadsExhausted() {
-      super("read allowance exhausted", null, false, false);
-    }
-  }
-
-  /** The text the JDK matcher reads, at most {@code allowed} characters in all. */
-  private static final class CountedText implements CharSequence {
-    private final String text;
-    private int left;
-
-    CountedText(String text, int allowed) {
-      this.text = text;
-      this.left = allowed;
-    }
-
-    @Override
-    public int length() {
-      return text.length();
-    }
-
-    @Override
-    public char charAt(int index) {
-      if (--left < 0) {
-        throw new ReadsExhausted();
-      }
-      return text.charAt(index);
-    }
-
-    @Override
-    public CharSequence subSequence(int start, int end) {
-      return text.subSequence(start, end);
-    }
-
-    @Override
-    public String toString() {
-      return text;
     }
   }
 

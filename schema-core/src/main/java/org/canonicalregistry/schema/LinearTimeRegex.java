@@ -83,60 +83,14 @@ final class LinearTimeRegex implements RegularExpressionFactory {
       }
       long deadline = budget != null ? budget.deadline : System.nanoTime() + BUDGET_NANOS;
       try {
-        return pattern.matcher(new DeadlineText(value, deadline)).find();
-      } catch (BudgetExhausted e) {
+        return pattern.matcher(new MeteredText(value, Long.MAX_VALUE, deadline)).find();
+      } catch (MeteredText.Exhausted e) {
         if (budget != null) {
           budget.exhausted = true;
         }
         return false;
       }
     };
-  }
-
-  private static final class BudgetExhausted extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    BudgetExhausted() {
-      super("regular-expression time budget exhausted", null, false, false);
-    }
-  }
-
-  /**
-   * The text RE2J reads, one position at a time: every 256 reads it checks the clock, so a long match
-   * stops within a few milliseconds of the deadline.
-   */
-  private static final class DeadlineText implements CharSequence {
-    private final String text;
-    private final long deadline;
-    private int reads;
-
-    DeadlineText(String text, long deadline) {
-      this.text = text;
-      this.deadline = deadline;
-    }
-
-    @Override
-    public int length() {
-      return text.length();
-    }
-
-    @Override
-    public char charAt(int index) {
-      if ((++reads & 0xFF) == 0 && System.nanoTime() - deadline > 0) {
-        throw new BudgetExhausted();
-      }
-      return text.charAt(index);
-    }
-
-    @Override
-    public CharSequence subSequence(int start, int end) {
-      return text.subSequence(start, end);
-    }
-
-    @Override
-    public String toString() {
-      return text;
-    }
   }
 
   /**
