@@ -11,7 +11,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A destination pinned to customer@2.1 and a message of 2.3. Verdicts come from schema-core's compatibility engine
- * over local schema files (the registry cannot publish a 2.x line over HTTP yet).
+ * over local schema files; {@link RegistryEgressIT} runs the same rule against the real registry.
  */
 class EgressCompatibilityTest {
 

@@ -3,17 +3,12 @@ package org.canonicalregistry.runtime.flowrun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import org.canonicalregistry.runtime.testing.RegistryProcess;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The flow-run reporter against the real registry jar (sample landscape loaded): an adapter's run summary lands
@@ -24,15 +19,13 @@ import tools.jackson.databind.json.JsonMapper;
 class FlowRunReporterIT {
 
   static final String FLOW = "crm-to-billing-customer";
-  static final JsonMapper JSON = JsonMapper.builder().build();
-  final HttpClient http = HttpClient.newHttpClient();
 
   @Test
   void runSummariesReachTheRegistryAndSurviveAnOutage() throws Exception {
     try (RegistryProcess registry = new RegistryProcess().start()) {
       URI base = registry.uri();
-      String adapter = tokenFor(base, "hub-adapter", "ADAPTER");
-      String reader = tokenFor(base, "just-reading", "READER");
+      String adapter = registry.tokenFor("hub-adapter", "ADAPTER");
+      String reader = registry.tokenFor("just-reading", "READER");
 
       try (FlowRunReporter reporter = FlowRunReporter.builder(base).token(adapter)
           .interval(Duration.ofHours(1)).build()) {
@@ -47,7 +40,7 @@ class FlowRunReporterIT {
 
         assertThat(reporter.flush()).as("nothing left unsent").isZero();
 
-        JsonNode runs = get(base, "/api/v1/flows/" + FLOW + "/runs");
+        JsonNode runs = registry.call("GET", "/api/v1/flows/" + FLOW + "/runs", null, null, 200);
         assertThat(runs).hasSize(1);
         JsonNode run = runs.get(0);
         assertThat(run.path("reportedBy").asString()).isEqualTo("hub-adapter");
@@ -55,7 +48,8 @@ class FlowRunReporterIT {
         assertThat(run.path("counts").path("accepted").asLong()).isEqualTo(4);
         assertThat(run.path("counts").path("rejected").asLong()).isEqualTo(1);
         assertThat(run.path("counts").path("deadLettered").asLong()).isEqualTo(1);
-        assertThat(get(base, "/api/v1/flows/" + FLOW + "/health").path("slaState").asString())
+        assertThat(registry.call("GET", "/api/v1/flows/" + FLOW + "/health", null, null, 200)
+            .path("slaState").asString())
             .isNotEqualTo("NEVER_RAN");
 
         registry.stop();
@@ -65,7 +59,7 @@ class FlowRunReporterIT {
 
         registry.start();
         assertThat(reporter.flush()).isZero();
-        assertThat(get(base, "/api/v1/flows/" + FLOW + "/runs")).hasSize(2);
+        assertThat(registry.call("GET", "/api/v1/flows/" + FLOW + "/runs", null, null, 200)).hasSize(2);
       }
 
       try (FlowRunReporter refused = FlowRunReporter.builder(base).token(reader)
@@ -73,27 +67,7 @@ class FlowRunReporterIT {
         refused.record(FLOW, FlowRunReporter.Event.RECEIVED, "customer@1.0");
         assertThat(refused.flush()).as("a 403 is final, not retried forever").isZero();
       }
-      assertThat(get(base, "/api/v1/flows/" + FLOW + "/runs")).hasSize(2);
+      assertThat(registry.call("GET", "/api/v1/flows/" + FLOW + "/runs", null, null, 200)).hasSize(2);
     }
-  }
-
-  private String tokenFor(URI base, String name, String role) throws Exception {
-    post(base, "/api/v1/principals", "{\"name\":\"" + name + "\",\"roles\":[\"" + role + "\"]}", 201);
-    return post(base, "/api/v1/principals/" + name + "/tokens", "{\"label\":\"it\"}", 201).path("token").asString();
-  }
-
-  private JsonNode post(URI base, String path, String body, int expected) throws Exception {
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve(path))
-        .header("Authorization", "Bearer " + RegistryProcess.ADMIN_TOKEN).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(expected);
-    return JSON.readTree(response.body());
-  }
-
-  private JsonNode get(URI base, String path) throws Exception {
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve(path)).build(),
-        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return JSON.readTree(response.body());
   }
 }

@@ -13,6 +13,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * The real registry, launched from its packaged jar as a child process ({@code java -jar registry-service.jar}) on
  * a free port with its own H2 data directory. It can be stopped and started again on the same port and data, as an
@@ -77,6 +80,42 @@ public final class RegistryProcess implements AutoCloseable {
     }
     throw new IllegalStateException("registry not healthy within " + STARTUP_BUDGET + ":\n" + tail());
   }
+
+  /**
+   * Calls the registry's API and checks the status.
+   *
+   * @param token  bearer token, or null for an anonymous call
+   * @param body   JSON request body, or null for none
+   * @return the response body as JSON (a missing node when empty)
+   */
+  public JsonNode call(String method, String path, String token, String body, int expectedStatus)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri().resolve(path)).timeout(Duration.ofSeconds(30))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
+    HttpResponse<String> response = HTTP.send(request.build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    if (response.statusCode() != expectedStatus) {
+      throw new AssertionError(method + " " + path + ": expected " + expectedStatus + ", got " + response.statusCode()
+          + ": " + response.body());
+    }
+    return response.body().isEmpty() ? JSON.missingNode() : JSON.readTree(response.body());
+  }
+
+  /** Makes a principal with one role and returns a fresh token for it. */
+  public String tokenFor(String name, String role) throws IOException, InterruptedException {
+    call("POST", "/api/v1/principals", ADMIN_TOKEN, "{\"name\":\"" + name + "\",\"roles\":[\"" + role + "\"]}", 201);
+    return call("POST", "/api/v1/principals/" + name + "/tokens", ADMIN_TOKEN, "{\"label\":\"it\"}", 201)
+        .path("token").asString();
+  }
+
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   /** Stops the process (as an outage would) and waits until it is gone. */
   public void stop() throws InterruptedException {
