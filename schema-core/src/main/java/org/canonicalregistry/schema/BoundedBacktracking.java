@@ -117,29 +117,9 @@ final class BoundedBacktracking {
           quantifierBefore = false;
           continue;
         }
-        case ')' -> {
-          out.append(')');
-          atomBefore = true;
-          quantifierBefore = false;
-        }
-        case '|' -> {
-          out.append('|');
-          atomBefore = false;
-          quantifierBefore = false;
-        }
-        case '^' -> {
-          out.append('^');
-          atomBefore = false;
-          quantifierBefore = false;
-        }
-        case '$' -> {
-          out.append("\\z");
-          atomBefore = false;
-          quantifierBefore = false;
-        }
-        case '.' -> {
-          out.append('.');
-          atomBefore = true;
+        case ')', '|', '^', '$', '.' -> {
+          out.append(c == '$' ? "\\z" : String.valueOf(c)); // the JDK's $ also matches before a final \n
+          atomBefore = c == ')' || c == '.'; // what a quantifier may follow
           quantifierBefore = false;
         }
         case '*', '+', '?' -> {
