@@ -140,7 +140,7 @@ class ConsoleBrowserIT {
         open("/proposals/" + fixture.compatible);
         js("document.querySelector('#decide input[name=_csrf]').remove()");
         browser.findElement(By.id("comment")).sendKeys("without a token");
-        browser.findElement(By.id("approve")).click();
+        submit(browser.findElement(By.id("approve")));
 
         waitFor("h1");
         assertThat(text("main")).contains("security token (CSRF)").contains("nothing was changed");
@@ -159,7 +159,7 @@ class ConsoleBrowserIT {
 
         String before = fixture.proposal(fixture.compatible).toString();
         js("document.getElementById('approve').removeAttribute('disabled')");
-        approve.click();
+        submit(approve);
 
         waitFor("h1");
         assertThat(text("main")).contains("403").contains("cannot approve it");
@@ -173,7 +173,7 @@ class ConsoleBrowserIT {
         signIn(fixture.samToken);
         open("/proposals/" + fixture.compatible);
         browser.findElement(By.id("comment")).sendKeys("fine for sales");
-        browser.findElement(By.id("approve")).click();
+        submit(browser.findElement(By.id("approve")));
 
         waitFor("#notice");
         assertThat(text("#notice")).isEqualTo("Approved. Version 1.1 of customer is published.");
@@ -221,19 +221,29 @@ class ConsoleBrowserIT {
     private void signIn(String token) {
         open("/sign-in");
         browser.findElement(By.id("token")).sendKeys(token);
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        submit(browser.findElement(By.cssSelector("main form button[type=submit]")));
         waitFor("#headline");
     }
 
     private void signOut() {
         open("/");
-        browser.findElement(By.cssSelector("header form button")).click();
+        submit(browser.findElement(By.cssSelector("header form button")));
         waitFor("#token");
     }
 
     private void open(String path) {
         browser.get("http://127.0.0.1:" + port + path);
         waitFor("main");
+    }
+
+    /**
+     * Clicks a submit button and waits until the page it was on is gone: the next page has elements the old one
+     * also had ({@code h1}, {@code main}), so waiting for those alone could read the old page as it unloads.
+     */
+    private void submit(WebElement button) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        button.click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
     }
 
     private void waitFor(String css) {
