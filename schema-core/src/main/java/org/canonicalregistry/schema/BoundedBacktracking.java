@@ -83,18 +83,8 @@ final class BoundedBacktracking {
     while (i < re.length()) {
       char c = re.charAt(i);
       switch (c) {
-        case '\\' -> {
-          int end = escape(re, i, out, false);
-          if (end < 0) {
-            return null;
-          }
-          i = end;
-          atomBefore = true;
-          quantifierBefore = false;
-          continue;
-        }
-        case '[' -> {
-          int end = characterClass(re, i, out);
+        case '\\', '[' -> {
+          int end = c == '[' ? characterClass(re, i, out) : escape(re, i, out, false);
           if (end < 0) {
             return null;
           }
