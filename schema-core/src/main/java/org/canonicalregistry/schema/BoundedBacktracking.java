@@ -50,7 +50,7 @@ final class BoundedBacktracking {
     }
   }
 
-  /** Longer patterns (and the values of {@code format: regex}, which are compiled per instance) stay with RE2J. */
+  /** Longer patterns stay with RE2J: the JDK's pattern compiler recurses per group. */
   static final int MAX_PATTERN_LENGTH = 512;
 
   /** Reads a match of a string may take: a few per character, which no backtracking blow-up stays under. */

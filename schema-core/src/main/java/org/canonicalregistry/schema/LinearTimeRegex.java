@@ -1,5 +1,7 @@
 package org.canonicalregistry.schema;
 
+import java.util.Optional;
+
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import com.networknt.schema.regex.RegularExpression;
@@ -68,15 +70,37 @@ final class LinearTimeRegex implements RegularExpressionFactory {
 
   @Override
   public RegularExpression getRegularExpression(String regex) {
-    Pattern pattern = compile(regex);
-    BoundedBacktracking fast = BoundedBacktracking.of(regex);
-    return value -> {
+    return new Expression(regex, compile(regex));
+  }
+
+  /** One compiled pattern, matched under the current thread's budget. Thread-safe. */
+  private static final class Expression implements RegularExpression {
+    private final String regex;
+    private final Pattern pattern;
+    /**
+     * Built on the first match, not at compile: format: regex compiles each instance value only to see that it
+     * compiles, and never matches with it. Null until then; a race builds it twice, equally.
+     */
+    private volatile Optional<BoundedBacktracking> fast;
+
+    Expression(String regex, Pattern pattern) {
+      this.regex = regex;
+      this.pattern = pattern;
+    }
+
+    @Override
+    public boolean matches(String value) {
       Budget budget = CURRENT.get();
       if (budget != null && budget.exhausted) {
         return false;
       }
-      if (fast != null) {
-        BoundedBacktracking.Outcome outcome = fast.find(value);
+      Optional<BoundedBacktracking> jdk = fast;
+      if (jdk == null) {
+        jdk = Optional.ofNullable(BoundedBacktracking.of(regex));
+        fast = jdk;
+      }
+      if (jdk.isPresent()) {
+        BoundedBacktracking.Outcome outcome = jdk.get().find(value);
         if (outcome != BoundedBacktracking.Outcome.GAVE_UP) {
           return outcome == BoundedBacktracking.Outcome.MATCH;
         }
@@ -90,7 +114,7 @@ final class LinearTimeRegex implements RegularExpressionFactory {
         }
         return false;
       }
-    };
+    }
   }
 
   /**
@@ -108,7 +132,8 @@ final class LinearTimeRegex implements RegularExpressionFactory {
   static Pattern compile(String ecmaRegex) {
     Shape shape = shape(ecmaRegex);
     if (shape.depth() > MAX_GROUP_DEPTH) {
-      throw new IllegalArgumentException("it nests groups " + shape.depth() + " deep; the limit is " + MAX_GROUP_DEPTH);
+      throw new IllegalArgumentException("it nests groups " + shape.depth() + " deep; the limit is "
+          + MAX_GROUP_DEPTH);
     }
     long size = shape.size();
     if (size > MAX_EXPANDED_SIZE) {

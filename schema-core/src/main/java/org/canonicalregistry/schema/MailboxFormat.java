@@ -103,7 +103,12 @@ final class MailboxFormat implements Format {
 
   /** RFC 5322 atext: letters, digits and {@code !#$%&'*+-/=?^_`{|}~}. */
   private static boolean isAtext(char c) {
-    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "!#$%&'*+-/=?^_`{|}~".indexOf(c) >= 0;
+    return isLetterOrDigit(c) || "!#$%&'*+-/=?^_`{|}~".indexOf(c) >= 0;
+  }
+
+  /** ASCII only: RFC 5321 has no other letters (internationalised addresses are idn-email). */
+  private static boolean isLetterOrDigit(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
   }
 
   /** Domain = sub-domain *("." sub-domain); sub-domain = Let-dig [Ldh-str] (letters, digits, inner hyphens). */
@@ -119,7 +124,7 @@ final class MailboxFormat implements Format {
         continue;
       }
       char c = s.charAt(i);
-      if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-')) {
+      if (!isLetterOrDigit(c) && c != '-') {
         return false;
       }
     }
